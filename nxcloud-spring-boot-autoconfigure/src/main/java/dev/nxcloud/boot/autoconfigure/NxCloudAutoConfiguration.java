@@ -1,0 +1,75 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.time.Clock;
+
+import dev.nxcloud.boot.client.NxCloudClient;
+import dev.nxcloud.boot.client.NxCloudDefaults;
+import dev.nxcloud.boot.client.NxCloudSigner;
+import dev.nxcloud.boot.client.NxCloudSigningFilter;
+import dev.nxcloud.boot.client.phone.DefaultNxCloudPhoneService;
+import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for the NxCloud WhatsApp client: connection details from {@code nxcloud.*}, the signing filter,
+ * the {@link NxCloudClient} and one service bean per endpoint group. Every bean backs off when the application
+ * defines its own.
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(NxCloudProperties.class)
+public final class NxCloudAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(NxCloudConnectionDetails.class)
+	PropertiesNxCloudConnectionDetails nxCloudConnectionDetails(NxCloudProperties properties) {
+		return new PropertiesNxCloudConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudSigningFilter nxCloudSigningFilter(NxCloudConnectionDetails connectionDetails,
+			NxCloudProperties properties) {
+		return new NxCloudSigningFilter(connectionDetails, new NxCloudSigner(properties.getSignAlgorithm()),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudClient nxCloudClient(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+			NxCloudSigningFilter signingFilter, NxCloudConnectionDetails connectionDetails,
+			NxCloudProperties properties) {
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
+			.clientConnector(connectorBuilder
+				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
+				.build(settings))
+			.filter(signingFilter)
+			.build();
+		NxCloudDefaults defaults = new NxCloudDefaults(properties.getAppKey(), properties.getBusinessPhone(),
+				properties.getTenantId());
+		return new NxCloudClient(webClient, connectionDetails, defaults, properties.getResponseTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudPhoneService nxCloudPhoneService(NxCloudClient client) {
+		return new DefaultNxCloudPhoneService(client);
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.time.Duration;
+
+import dev.nxcloud.boot.client.SignAlgorithm;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the NxCloud WhatsApp client ({@code nxcloud.*}).
+ */
+@ConfigurationProperties("nxcloud")
+public class NxCloudProperties {
+
+	/**
+	 * Access key of the NxCloud account, sent in the 'accessKey' header.
+	 */
+	private @Nullable String accessKey;
+
+	/**
+	 * Access secret of the NxCloud account. Only used to compute request signatures; never sent, logged or exposed.
+	 */
+	private @Nullable String accessSecret;
+
+	/**
+	 * Hash used for request signatures: 'md5' (NxCloud's default) or 'sha256' (announced with the 'algorithm'
+	 * header).
+	 */
+	private SignAlgorithm signAlgorithm = SignAlgorithm.MD5;
+
+	/**
+	 * Base URL of NxCloud's WhatsApp API host, which serves createApp, otp, getPhone and the general send (mt).
+	 */
+	private String apiUrl = "https://api2.nxcloud.com";
+
+	/**
+	 * Base URL of NxCloud's SaaS host, which serves templates, flows, media upload and the template send.
+	 */
+	private String saasUrl = "https://api.nxcloud.com";
+
+	/**
+	 * Default WhatsApp app key, applied to any request that leaves 'appkey' out.
+	 */
+	private @Nullable String appKey;
+
+	/**
+	 * Default sending business phone (digits with country code, no '+'), applied to any request that leaves it out.
+	 */
+	private @Nullable String businessPhone;
+
+	/**
+	 * Default SaaS tenant id, applied to any SaaS request that leaves 'tenant_id' out.
+	 */
+	private @Nullable Long tenantId;
+
+	/**
+	 * Maximum time to establish a connection to NxCloud.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Maximum time for a call, from connecting to the last byte of NxCloud's response.
+	 */
+	private Duration responseTimeout = Duration.ofSeconds(30);
+
+	public @Nullable String getAccessKey() {
+		return this.accessKey;
+	}
+
+	public void setAccessKey(@Nullable String accessKey) {
+		this.accessKey = accessKey;
+	}
+
+	public @Nullable String getAccessSecret() {
+		return this.accessSecret;
+	}
+
+	public void setAccessSecret(@Nullable String accessSecret) {
+		this.accessSecret = accessSecret;
+	}
+
+	public SignAlgorithm getSignAlgorithm() {
+		return this.signAlgorithm;
+	}
+
+	public void setSignAlgorithm(SignAlgorithm signAlgorithm) {
+		this.signAlgorithm = signAlgorithm;
+	}
+
+	public String getApiUrl() {
+		return this.apiUrl;
+	}
+
+	public void setApiUrl(String apiUrl) {
+		this.apiUrl = apiUrl;
+	}
+
+	public String getSaasUrl() {
+		return this.saasUrl;
+	}
+
+	public void setSaasUrl(String saasUrl) {
+		this.saasUrl = saasUrl;
+	}
+
+	public @Nullable String getAppKey() {
+		return this.appKey;
+	}
+
+	public void setAppKey(@Nullable String appKey) {
+		this.appKey = appKey;
+	}
+
+	public @Nullable String getBusinessPhone() {
+		return this.businessPhone;
+	}
+
+	public void setBusinessPhone(@Nullable String businessPhone) {
+		this.businessPhone = businessPhone;
+	}
+
+	public @Nullable Long getTenantId() {
+		return this.tenantId;
+	}
+
+	public void setTenantId(@Nullable Long tenantId) {
+		this.tenantId = tenantId;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+}

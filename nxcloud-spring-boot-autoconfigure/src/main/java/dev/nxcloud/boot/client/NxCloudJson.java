@@ -1,0 +1,41 @@
+package dev.nxcloud.boot.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * The JSON mapping NxCloud needs, independent of the application's own Jackson settings: request fields keep the
+ * exact documented names and their declared order, {@code null}s are left out, and responses are read leniently
+ * (unknown fields ignored, numbers sent as strings accepted, unknown enum values mapped to each enum's
+ * {@code UNKNOWN}, empty strings read as {@code null}).
+ */
+public final class NxCloudJson {
+
+	private NxCloudJson() {
+	}
+
+	/**
+	 * A new mapper with NxCloud's settings.
+	 * @return the mapper
+	 */
+	public static JsonMapper newMapper() {
+		return JsonMapper.builder()
+			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.withCoercionConfig(LogicalType.Enum,
+					(config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
+			.build();
+	}
+
+}

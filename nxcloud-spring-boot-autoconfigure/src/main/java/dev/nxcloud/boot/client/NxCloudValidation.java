@@ -1,0 +1,66 @@
+package dev.nxcloud.boot.client;
+
+import dev.nxcloud.boot.client.error.NxCloudValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks shared by every request, applied before any network call. Each failure names the wire field and the rule.
+ */
+public final class NxCloudValidation {
+
+	private NxCloudValidation() {
+	}
+
+	/**
+	 * Require a value, falling back to a configured default.
+	 * @param field the wire field name
+	 * @param value the request's value
+	 * @param defaultValue the configured default
+	 * @param property the property that supplies the default
+	 * @param <T> the value type
+	 * @return the value or the default
+	 * @throws NxCloudValidationException if neither is set
+	 */
+	public static <T> T orDefault(String field, @Nullable T value, @Nullable T defaultValue, String property) {
+		T resolved = (value != null) ? value : defaultValue;
+		if (resolved == null || (resolved instanceof String text && text.isBlank())) {
+			throw new NxCloudValidationException(field, "is required: set it on the request or set '" + property + "'");
+		}
+		return resolved;
+	}
+
+	/**
+	 * Require a non-blank text.
+	 * @param field the wire field name
+	 * @param value the value
+	 * @return the value
+	 * @throws NxCloudValidationException if it is {@code null} or blank
+	 */
+	public static String requireText(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new NxCloudValidationException(field, "is required");
+		}
+		return value;
+	}
+
+	/**
+	 * Require a phone number as NxCloud wants it: digits only, country code first, no {@code +}, 7 to 15 digits
+	 * (E.164).
+	 * @param field the wire field name
+	 * @param value the value
+	 * @return the value
+	 * @throws NxCloudValidationException if it is missing or malformed
+	 */
+	public static String requirePhone(String field, @Nullable String value) {
+		requireText(field, value);
+		if (value.startsWith("+")) {
+			throw new NxCloudValidationException(field, "must be digits with the country code and no '+' (got '" + value + "')");
+		}
+		if (!value.chars().allMatch((c) -> c >= '0' && c <= '9') || value.length() < 7 || value.length() > 15) {
+			throw new NxCloudValidationException(field,
+					"must be 7 to 15 digits including the country code (E.164 without '+'; got '" + value + "')");
+		}
+		return value;
+	}
+
+}
