@@ -3,17 +3,14 @@ package dev.nxcloud.boot.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 
 /**
  * The JSON mapping NxCloud needs, independent of the application's own Jackson settings: request fields keep the
  * exact documented names and their declared order, {@code null}s are left out, and responses are read leniently
  * (unknown fields ignored, numbers sent as strings accepted, unknown enum values mapped to each enum's
- * {@code UNKNOWN}, empty strings read as {@code null}).
+ * {@code UNKNOWN}, as are empty strings).
  */
 public final class NxCloudJson {
 
@@ -33,8 +30,6 @@ public final class NxCloudJson {
 			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-			.withCoercionConfig(LogicalType.Enum,
-					(config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
 			.build();
 	}
 

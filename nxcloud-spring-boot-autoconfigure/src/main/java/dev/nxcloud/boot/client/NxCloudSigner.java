@@ -47,7 +47,7 @@ public final class NxCloudSigner {
 	 * @return the lowercase hex signature
 	 */
 	public String sign(SignedHeaders headers, byte @Nullable [] body, String accessSecret) {
-		return sign(headers, (body != null) ? new ByteBuffer[] { ByteBuffer.wrap(body) } : new ByteBuffer[0],
+		return signBuffers(headers, (body != null) ? new ByteBuffer[] { ByteBuffer.wrap(body) } : new ByteBuffer[0],
 				accessSecret);
 	}
 
@@ -59,7 +59,7 @@ public final class NxCloudSigner {
 	 * @param accessSecret the account's access secret
 	 * @return the lowercase hex signature
 	 */
-	public String sign(SignedHeaders headers, ByteBuffer[] body, String accessSecret) {
+	public String signBuffers(SignedHeaders headers, ByteBuffer[] body, String accessSecret) {
 		MessageDigest digest = this.algorithm.newDigest();
 		digest.update(headers.canonical().getBytes(StandardCharsets.UTF_8));
 		boolean hasBody = false;

@@ -154,7 +154,7 @@ public final class NxCloudSigningFilter implements ExchangeFilterFunction {
 			String ts = Long.toString(NxCloudSigningFilter.this.clock.millis());
 			SignedHeaders headers = new SignedHeaders(credentials.accessKey(), credentials.action(),
 					credentials.bizType(), ts);
-			String sign = NxCloudSigningFilter.this.signer.sign(headers, body, credentials.accessSecret());
+			String sign = NxCloudSigningFilter.this.signer.signBuffers(headers, body, credentials.accessSecret());
 			var httpHeaders = getHeaders();
 			httpHeaders.set("accessKey", credentials.accessKey());
 			httpHeaders.set("ts", ts);
