@@ -1,0 +1,224 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.nxcloud.boot.client.NxCloudClient;
+import dev.nxcloud.boot.client.NxCloudSigningFilter;
+import dev.nxcloud.boot.client.error.NxCloudConfigurationException;
+import dev.nxcloud.boot.client.phone.BusinessPhones;
+import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
+import dev.nxcloud.boot.testsupport.IndependentSignature;
+import dev.nxcloud.boot.testsupport.RecordingServer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NxCloudAutoConfigurationTests {
+
+	private final RecordingServer server = new RecordingServer();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				NxCloudAutoConfiguration.class));
+
+	@AfterEach
+	void close() {
+		this.server.close();
+	}
+
+	private String[] serverProperties() {
+		return new String[] { "nxcloud.api-url=" + this.server.baseUrl(), "nxcloud.saas-url=" + this.server.baseUrl(),
+				"nxcloud.access-key=key1", "nxcloud.access-secret=secret1", "nxcloud.app-key=app1" };
+	}
+
+	@Test
+	void defaultBeans() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(PropertiesNxCloudConnectionDetails.class);
+			assertThat(context).hasSingleBean(NxCloudSigningFilter.class);
+			assertThat(context).hasSingleBean(NxCloudClient.class);
+			assertThat(context).hasSingleBean(NxCloudPhoneService.class);
+			NxCloudConnectionDetails details = context.getBean(NxCloudConnectionDetails.class);
+			assertThat(details.getApiUrl()).isEqualTo("https://api2.nxcloud.com");
+			assertThat(details.getSaasUrl()).isEqualTo("https://api.nxcloud.com");
+		});
+	}
+
+	@Test
+	void autoConfiguredServiceCallsNxCloudWithThePropertiesSigningAndDefaults() {
+		this.server.reply("{\"code\":0,\"data\":{\"8613800000024\":[{\"status\":\"CONNECTED\"}]}}");
+		this.runner.withPropertyValues(serverProperties()).withPropertyValues("nxcloud.sign-algorithm=sha256")
+			.run((context) -> {
+				StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
+					.assertNext((phones) -> assertThat(phones.get("8613800000024")).isPresent())
+					.verifyComplete();
+				RecordingServer.Recorded request = this.server.lastRequest();
+				assertThat(request.path()).isEqualTo("/api/wa/getPhone");
+				assertThat(request.header("accessKey")).isEqualTo("key1");
+				assertThat(request.header("algorithm")).isEqualTo("sha256");
+				assertThat(request.header("sign"))
+					.isEqualTo(IndependentSignature.of("SHA-256", request, "secret1", true));
+				assertThat(request.bodyText()).contains("\"appkey\":\"app1\"");
+			});
+	}
+
+	@Test
+	void webClientCustomizersOfTheApplicationApply() {
+		this.runner.withPropertyValues(serverProperties())
+			.withBean(WebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-App", "sample"))
+			.run((context) -> {
+				context.getBean(NxCloudPhoneService.class).getPhones().block(Duration.ofSeconds(10));
+				assertThat(this.server.lastRequest().header("X-App")).isEqualTo("sample");
+			});
+	}
+
+	@Test
+	void startsWithoutCredentialsAndACallNamesTheMissingProperty() {
+		this.runner.withPropertyValues("nxcloud.app-key=app1").run((context) -> {
+			assertThat(context).hasNotFailed();
+			StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudConfigurationException.class)
+					.hasMessageContaining("'nxcloud.access-key'")
+					.hasNoCause())
+				.verify(Duration.ofSeconds(10));
+		});
+	}
+
+	@Test
+	void customConnectionDetailsReplaceTheProperties() {
+		this.server.reply("{\"code\":0,\"data\":{}}");
+		this.runner.withPropertyValues("nxcloud.access-key=ignored", "nxcloud.app-key=app1")
+			.withBean(NxCloudConnectionDetails.class, () -> new FixedDetails(this.server.baseUrl(), "custom", "s3cret"))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesNxCloudConnectionDetails.class);
+				context.getBean(NxCloudPhoneService.class).getPhones().block(Duration.ofSeconds(10));
+				RecordingServer.Recorded request = this.server.lastRequest();
+				assertThat(request.header("accessKey")).isEqualTo("custom");
+				assertThat(request.header("sign")).isEqualTo(IndependentSignature.of("MD5", request, "s3cret", true));
+			});
+	}
+
+	@Test
+	void userBeansWin() {
+		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context).hasSingleBean(NxCloudPhoneService.class);
+			assertThat(context.getBean(NxCloudPhoneService.class)).isSameAs(UserBeans.PHONES);
+			assertThat(context).hasSingleBean(NxCloudSigningFilter.class);
+			assertThat(context.getBean(NxCloudSigningFilter.class)).isSameAs(context.getBean("mySigningFilter"));
+		});
+	}
+
+	@Test
+	void backsOffWithoutWebClient() {
+		this.runner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(NxCloudClient.class)
+				.doesNotHaveBean(NxCloudPhoneService.class));
+	}
+
+	@Test
+	void timeoutsAndDefaultsBind() {
+		this.runner
+			.withPropertyValues("nxcloud.connect-timeout=2s", "nxcloud.response-timeout=250ms",
+					"nxcloud.business-phone=8615800001795", "nxcloud.tenant-id=42")
+			.run((context) -> {
+				NxCloudProperties properties = context.getBean(NxCloudProperties.class);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofMillis(250));
+				NxCloudClient client = context.getBean(NxCloudClient.class);
+				assertThat(client.defaults().businessPhone()).isEqualTo("8615800001795");
+				assertThat(client.defaults().tenantId()).isEqualTo(42L);
+			});
+	}
+
+	@Test
+	void responseTimeoutPropertyBoundsACall() {
+		this.server.noReply();
+		this.runner.withPropertyValues(serverProperties()).withPropertyValues("nxcloud.response-timeout=300ms")
+			.run((context) -> StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
+				.expectErrorSatisfies((ex) -> assertThat(ex)
+					.isInstanceOf(dev.nxcloud.boot.client.error.NxCloudTimeoutException.class))
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void everyPropertyIsDocumentedInTheMetadata() throws Exception {
+		JsonNode metadata = JsonMapper.builder().build()
+			.readTree(new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream());
+		List<String> names = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			names.add(property.get("name").asString());
+			assertThat(property.path("description").asString()).as(property.get("name").asString()).isNotBlank();
+		}
+		assertThat(names).contains("nxcloud.access-key", "nxcloud.access-secret", "nxcloud.sign-algorithm",
+				"nxcloud.api-url", "nxcloud.saas-url", "nxcloud.app-key", "nxcloud.business-phone",
+				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		static final NxCloudPhoneService PHONES = (request) -> Mono.just(new BusinessPhones(Map.of()));
+
+		@Bean
+		NxCloudPhoneService myPhones() {
+			return PHONES;
+		}
+
+		@Bean
+		NxCloudSigningFilter mySigningFilter() {
+			return new NxCloudSigningFilter(new FixedDetails("http://127.0.0.1:1", "k", "s"),
+					new dev.nxcloud.boot.client.NxCloudSigner(dev.nxcloud.boot.client.SignAlgorithm.MD5),
+					java.time.Clock.systemUTC());
+		}
+
+	}
+
+	record FixedDetails(String url, @Nullable String key, @Nullable String secret) implements NxCloudConnectionDetails {
+
+		@Override
+		public String getApiUrl() {
+			return this.url;
+		}
+
+		@Override
+		public String getSaasUrl() {
+			return this.url;
+		}
+
+		@Override
+		public @Nullable String getAccessKey() {
+			return this.key;
+		}
+
+		@Override
+		public @Nullable String getAccessSecret() {
+			return this.secret;
+		}
+
+	}
+
+}
