@@ -1,0 +1,7 @@
+/**
+ * A sample application built on the NxCloud starter.
+ */
+@NullMarked
+package dev.nxcloud.sample;
+
+import org.jspecify.annotations.NullMarked;
