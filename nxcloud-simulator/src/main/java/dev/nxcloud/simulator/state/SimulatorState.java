@@ -79,6 +79,14 @@ public final class SimulatorState {
 		return Optional.ofNullable(this.accounts.get(accessKey));
 	}
 
+	/**
+	 * All accounts.
+	 * @return the accounts
+	 */
+	public List<Account> accounts() {
+		return List.copyOf(this.accounts.values());
+	}
+
 	// apps
 
 	/**

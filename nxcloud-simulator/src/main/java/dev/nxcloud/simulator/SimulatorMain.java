@@ -1,0 +1,76 @@
+package dev.nxcloud.simulator;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import dev.nxcloud.simulator.state.Account;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the simulator standalone: {@code java -jar nxcloud-simulator-VERSION-exec.jar [--port 8090] [--seed file.json]}.
+ * With {@code --seed} the file replaces the demo seed.
+ */
+public final class SimulatorMain {
+
+	private SimulatorMain() {
+	}
+
+	/**
+	 * Starts the simulator and waits until the process is stopped.
+	 * @param args {@code --port N}, {@code --seed FILE}, {@code --help}
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		NxCloudSimulator.Builder builder = NxCloudSimulator.builder().port(8090);
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if ((arg.equals("--port") || arg.equals("--seed")) && i + 1 >= args.length) {
+				usage("Missing value for " + arg);
+				return;
+			}
+			switch (arg) {
+				case "--port" -> builder.port(Integer.parseInt(args[++i]));
+				case "--seed" -> builder.demoSeed(false).seed(Path.of(args[++i]));
+				case "--help", "-h" -> {
+					usage(null);
+					return;
+				}
+				default -> {
+					usage("Unknown argument " + arg);
+					return;
+				}
+			}
+		}
+		NxCloudSimulator simulator = builder.build().start();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			simulator.close();
+			stopped.countDown();
+		}, "nxcloud-simulator-shutdown"));
+		System.out.println("NxCloud simulator listening on " + simulator.baseUrl()
+				+ " (serves /api/wa/... and /saas/wa/...; loopback only)");
+		if (simulator.hasDemoSeed()) {
+			DemoAccount demo = simulator.demoAccount();
+			System.out.println("  accessKey:     " + demo.accessKey());
+			System.out.println("  accessSecret:  " + demo.accessSecret());
+			System.out.println("  appkey:        " + demo.appKey() + " (app_id " + demo.appId() + ")");
+			System.out.println("  business_phone " + demo.businessPhone());
+			System.out.println("  tenant_id:     " + demo.tenantId());
+		}
+		else {
+			for (Account account : simulator.state().accounts()) {
+				System.out.println("  accessKey " + account.accessKey() + " / accessSecret " + account.accessSecret());
+			}
+		}
+		System.out.println("Press Ctrl+C to stop.");
+		stopped.await();
+	}
+
+	private static void usage(@Nullable String error) {
+		if (error != null) {
+			System.err.println(error);
+		}
+		System.err.println("Usage: java -jar nxcloud-simulator-exec.jar [--port 8090] [--seed seed.json]");
+	}
+
+}
