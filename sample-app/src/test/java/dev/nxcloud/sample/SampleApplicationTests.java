@@ -1,0 +1,30 @@
+package dev.nxcloud.sample;
+
+import dev.nxcloud.boot.autoconfigure.NxCloudConnectionDetails;
+import dev.nxcloud.simulator.NxCloudSimulator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	@Autowired
+	private WhatsAppDemo demo;
+
+	@Autowired
+	private NxCloudSimulator simulator;
+
+	@Autowired
+	private NxCloudConnectionDetails connectionDetails;
+
+	@Test
+	void withoutCredentialsTheDemoRunsAgainstTheEmbeddedSimulator() {
+		assertThat(this.connectionDetails.getApiUrl()).isEqualTo(this.simulator.baseUrl()).startsWith("http://127.0.0.1:");
+		assertThat(this.demo.report()).contains("phone 15550000001: CONNECTED, quality GREEN, tier TIER_1K, name 'NxCloud Simulator'");
+	}
+
+}
