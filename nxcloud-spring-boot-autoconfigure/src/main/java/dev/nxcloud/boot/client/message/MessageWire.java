@@ -35,7 +35,8 @@ final class MessageWire {
 			TemplateComponent component = template.components().get(i);
 			if (component instanceof TemplateComponent.Header headerComponent) {
 				if (header) {
-					throw new NxCloudValidationException(field + ".components", "may have at most one header component");
+					throw new NxCloudValidationException(field + ".components",
+							"may have at most one header component");
 				}
 				header = true;
 				components.add(header(componentField, headerComponent));
@@ -56,12 +57,12 @@ final class MessageWire {
 		for (int i = 0; i < header.parameters().size(); i++) {
 			String parameterField = field + ".parameters[" + i + "]";
 			HeaderParameter parameter = header.parameters().get(i);
+			String valueField = parameterField + "." + parameter.type().wireValue();
 			parameters.add(switch (parameter.type()) {
-				case TEXT -> WireParameter.text(NxCloudValidation.requireText(parameterField + ".text", parameter.text()));
-				case IMAGE -> new WireParameter("image", null, null, media(parameterField + ".image", parameter), null, null);
-				case VIDEO -> new WireParameter("video", null, null, null, media(parameterField + ".video", parameter), null);
-				case DOCUMENT -> new WireParameter("document", null, null, null, null,
-						media(parameterField + ".document", parameter));
+				case TEXT -> WireParameter.text(NxCloudValidation.requireText(valueField, parameter.text()));
+				case IMAGE -> new WireParameter("image", null, null, media(valueField, parameter), null, null);
+				case VIDEO -> new WireParameter("video", null, null, null, media(valueField, parameter), null);
+				case DOCUMENT -> new WireParameter("document", null, null, null, null, media(valueField, parameter));
 			});
 		}
 		return new WireComponent("header", null, null, parameters);
@@ -69,7 +70,8 @@ final class MessageWire {
 
 	private static WireMedia media(String field, HeaderParameter parameter) {
 		if (parameter.media() == null) {
-			throw new NxCloudValidationException(field, "is required for a " + parameter.type().wireValue() + " header");
+			throw new NxCloudValidationException(field,
+					"is required for a " + parameter.type().wireValue() + " header");
 		}
 		return media(field, parameter.media(), null, parameter.filename());
 	}

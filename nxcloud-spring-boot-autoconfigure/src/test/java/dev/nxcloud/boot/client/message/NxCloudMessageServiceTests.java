@@ -168,7 +168,8 @@ class NxCloudMessageServiceTests {
 		assertThat(body.get("tenant_id").longValue()).isEqualTo(42);
 		assertThat(body.get("appkey").stringValue()).isEqualTo("other");
 		assertThat(body.get("business_phone").stringValue()).isEqualTo("8615800001795");
-		assertThat(body.get("template")).isEqualTo(tree("{\"name\":\"hello_world\",\"language\":{\"code\":\"en\",\"policy\":\"deterministic\"}}"));
+		assertThat(body.get("template"))
+			.isEqualTo(tree("{\"name\":\"hello_world\",\"language\":{\"code\":\"en\",\"policy\":\"deterministic\"}}"));
 	}
 
 	@Test
@@ -238,7 +239,8 @@ class NxCloudMessageServiceTests {
 				Arguments.of(Message.document(TO, MediaSource.id("d1"), "invoice.pdf", "Your invoice"),
 						"{\"document\":{\"id\":\"d1\",\"caption\":\"Your invoice\",\"filename\":\"invoice.pdf\"}}"),
 				Arguments.of(Message.location(TO, 39.9042, 116.4074, "Beijing", "Dongcheng"),
-						"{\"location\":{\"longitude\":116.4074,\"latitude\":39.9042,\"name\":\"Beijing\",\"address\":\"Dongcheng\"}}"),
+						"{\"location\":{\"longitude\":116.4074,\"latitude\":39.9042,"
+								+ "\"name\":\"Beijing\",\"address\":\"Dongcheng\"}}"),
 				Arguments.of(Message.location(TO, -90, 180, null, null),
 						"{\"location\":{\"longitude\":180.0,\"latitude\":-90.0}}"),
 				Arguments.of(Message.template(TO,
@@ -364,7 +366,10 @@ class NxCloudMessageServiceTests {
 				Arguments.of(Message.location(TO, Double.NaN, 0, null, null), "location.latitude"),
 				Arguments.of(Message.template(TO, Template.of(" ", TemplateLanguage.EN)), "template.name"),
 				Arguments.of(Message.template(TO,
-						Template.builder("t", TemplateLanguage.EN).header(HeaderParameter.text("a")).header(HeaderParameter.text("b")).build()),
+						Template.builder("t", TemplateLanguage.EN)
+							.header(HeaderParameter.text("a"))
+							.header(HeaderParameter.text("b"))
+							.build()),
 						"template.components"),
 				Arguments.of(Message.template(TO,
 						Template.builder("t", TemplateLanguage.EN).button(ButtonParameter.url(3, "x")).build()),
