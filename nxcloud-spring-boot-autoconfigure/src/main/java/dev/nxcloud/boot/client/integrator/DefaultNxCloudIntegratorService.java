@@ -1,0 +1,56 @@
+package dev.nxcloud.boot.client.integrator;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.nxcloud.boot.client.NxCloudClient;
+import dev.nxcloud.boot.client.NxCloudOperation;
+import dev.nxcloud.boot.client.NxCloudValidation;
+import dev.nxcloud.boot.client.error.NxCloudInvalidResponseException;
+import dev.nxcloud.boot.client.error.NxCloudValidationException;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link NxCloudIntegratorService} over an {@link NxCloudClient}.
+ */
+public class DefaultNxCloudIntegratorService implements NxCloudIntegratorService {
+
+	private final NxCloudClient client;
+
+	/**
+	 * Create the service.
+	 * @param client the client of the integrator account
+	 */
+	public DefaultNxCloudIntegratorService(NxCloudClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public Mono<CustomerApp> createApp(CreateAppRequest request) {
+		return Mono.fromSupplier(() -> toBody(request))
+			.flatMap((body) -> this.client.call(NxCloudOperation.CREATE_APP).jsonBody(body).retrieve(CustomerApp.class))
+			.switchIfEmpty(Mono.error(() -> new NxCloudInvalidResponseException(
+					NxCloudOperation.CREATE_APP.operationName(), "the response carries no app", null)));
+	}
+
+	private Body toBody(CreateAppRequest request) {
+		String appName = NxCloudValidation.requireText("app_name", request.appName());
+		String webhook = NxCloudValidation.requireText("webhook", request.webhook());
+		try {
+			URI uri = new URI(webhook);
+			if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null) {
+				return new Body(appName, webhook);
+			}
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		throw new NxCloudValidationException("webhook", "must be an http or https URL (got '" + webhook + "')");
+	}
+
+	private record Body(@JsonProperty("app_name") String appName, String webhook) {
+	}
+
+}
