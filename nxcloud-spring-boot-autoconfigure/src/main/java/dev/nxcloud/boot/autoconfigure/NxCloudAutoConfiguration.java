@@ -6,6 +6,12 @@ import dev.nxcloud.boot.client.NxCloudClient;
 import dev.nxcloud.boot.client.NxCloudDefaults;
 import dev.nxcloud.boot.client.NxCloudSigner;
 import dev.nxcloud.boot.client.NxCloudSigningFilter;
+import dev.nxcloud.boot.client.integrator.DefaultNxCloudIntegratorService;
+import dev.nxcloud.boot.client.integrator.NxCloudIntegratorService;
+import dev.nxcloud.boot.client.message.DefaultNxCloudMessageService;
+import dev.nxcloud.boot.client.message.NxCloudMessageService;
+import dev.nxcloud.boot.client.otp.DefaultNxCloudOtpService;
+import dev.nxcloud.boot.client.otp.NxCloudOtpService;
 import dev.nxcloud.boot.client.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
 
@@ -70,6 +76,24 @@ public final class NxCloudAutoConfiguration {
 	@ConditionalOnMissingBean
 	NxCloudPhoneService nxCloudPhoneService(NxCloudClient client) {
 		return new DefaultNxCloudPhoneService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudMessageService nxCloudMessageService(NxCloudClient client) {
+		return new DefaultNxCloudMessageService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudOtpService nxCloudOtpService(NxCloudClient client) {
+		return new DefaultNxCloudOtpService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudIntegratorService nxCloudIntegratorService(NxCloudClient client) {
+		return new DefaultNxCloudIntegratorService(client);
 	}
 
 }

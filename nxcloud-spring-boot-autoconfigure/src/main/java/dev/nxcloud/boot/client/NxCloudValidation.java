@@ -1,5 +1,8 @@
 package dev.nxcloud.boot.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import dev.nxcloud.boot.client.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +64,28 @@ public final class NxCloudValidation {
 					"must be 7 to 15 digits including the country code (E.164 without '+'; got '" + value + "')");
 		}
 		return value;
+	}
+
+	/**
+	 * Require an absolute {@code http} or {@code https} URL with a host.
+	 * @param field the wire field name
+	 * @param value the value
+	 * @return the value
+	 * @throws NxCloudValidationException if it is missing or not such a URL
+	 */
+	public static String requireHttpUrl(String field, @Nullable String value) {
+		requireText(field, value);
+		try {
+			URI uri = new URI(value);
+			if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null) {
+				return value;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		throw new NxCloudValidationException(field, "must be an http or https URL (got '" + value + "')");
 	}
 
 }

@@ -62,6 +62,9 @@ class NxCloudAutoConfigurationTests {
 			assertThat(context).hasSingleBean(NxCloudSigningFilter.class);
 			assertThat(context).hasSingleBean(NxCloudClient.class);
 			assertThat(context).hasSingleBean(NxCloudPhoneService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.message.NxCloudMessageService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.otp.NxCloudOtpService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.integrator.NxCloudIntegratorService.class);
 			NxCloudConnectionDetails details = context.getBean(NxCloudConnectionDetails.class);
 			assertThat(details.getApiUrl()).isEqualTo("https://api2.nxcloud.com");
 			assertThat(details.getSaasUrl()).isEqualTo("https://api.nxcloud.com");

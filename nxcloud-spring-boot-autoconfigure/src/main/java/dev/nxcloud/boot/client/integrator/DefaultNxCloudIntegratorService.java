@@ -1,14 +1,11 @@
 package dev.nxcloud.boot.client.integrator;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.nxcloud.boot.client.NxCloudClient;
 import dev.nxcloud.boot.client.NxCloudOperation;
 import dev.nxcloud.boot.client.NxCloudValidation;
 import dev.nxcloud.boot.client.error.NxCloudInvalidResponseException;
-import dev.nxcloud.boot.client.error.NxCloudValidationException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,18 +33,8 @@ public class DefaultNxCloudIntegratorService implements NxCloudIntegratorService
 
 	private Body toBody(CreateAppRequest request) {
 		String appName = NxCloudValidation.requireText("app_name", request.appName());
-		String webhook = NxCloudValidation.requireText("webhook", request.webhook());
-		try {
-			URI uri = new URI(webhook);
-			if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null) {
-				return new Body(appName, webhook);
-			}
-		}
-		catch (URISyntaxException ex) {
-			// reported below
-		}
-		throw new NxCloudValidationException("webhook", "must be an http or https URL (got '" + webhook + "')");
+		String webhook = NxCloudValidation.requireHttpUrl("webhook", request.webhook());
+		return new Body(appName, webhook);
 	}
 
 	private record Body(@JsonProperty("app_name") String appName, String webhook) {

@@ -1,7 +1,5 @@
 package dev.nxcloud.boot.client.message;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +105,7 @@ final class MessageWire {
 			throw new NxCloudValidationException(field, "must have exactly one of 'link' and 'id'");
 		}
 		if (hasLink) {
-			requireHttpUrl(field + ".link", source.link());
+			NxCloudValidation.requireHttpUrl(field + ".link", source.link());
 		}
 		else {
 			NxCloudValidation.requireText(field + ".id", source.id());
@@ -136,23 +134,8 @@ final class MessageWire {
 		return new WireLocation(location.longitude(), location.latitude(), location.name(), location.address());
 	}
 
-	static String requireHttpUrl(String field, @Nullable String value) {
-		NxCloudValidation.requireText(field, value);
-		try {
-			URI uri = new URI(value);
-			String scheme = uri.getScheme();
-			if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-				return value;
-			}
-		}
-		catch (URISyntaxException ex) {
-			// reported below
-		}
-		throw new NxCloudValidationException(field, "must be an http or https URL (got '" + value + "')");
-	}
-
 	static @Nullable String optionalHttpUrl(String field, @Nullable String value) {
-		return (value != null) ? requireHttpUrl(field, value) : null;
+		return (value != null) ? NxCloudValidation.requireHttpUrl(field, value) : null;
 	}
 
 	static @Nullable String optionalText(String field, @Nullable String value) {

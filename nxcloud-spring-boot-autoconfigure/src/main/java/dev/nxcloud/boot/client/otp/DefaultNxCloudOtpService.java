@@ -1,7 +1,5 @@
 package dev.nxcloud.boot.client.otp;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -59,24 +57,10 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 			NxCloudValidation.requireText("cus_message_id", request.customMessageId());
 		}
 		if (request.drWebhook() != null) {
-			requireHttpUrl("dr_webhook", request.drWebhook());
+			NxCloudValidation.requireHttpUrl("dr_webhook", request.drWebhook());
 		}
 		return new Body(appKey, businessPhone, "whatsapp", "individual", to, request.category(), content,
 				request.language().code(), request.customMessageId(), request.drWebhook(), request.apiType());
-	}
-
-	private static void requireHttpUrl(String field, String value) {
-		try {
-			URI uri = new URI(value);
-			if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null) {
-				return;
-			}
-		}
-		catch (URISyntaxException ex) {
-			// reported below
-		}
-		throw new NxCloudValidationException(field, "must be an http or https URL (got '" + value + "')");
 	}
 
 	private record Body(String appkey, @JsonProperty("business_phone") @Nullable String businessPhone,
