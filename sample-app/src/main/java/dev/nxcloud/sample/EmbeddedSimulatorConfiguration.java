@@ -3,9 +3,12 @@ package dev.nxcloud.sample;
 import dev.nxcloud.boot.autoconfigure.NxCloudConnectionDetails;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.NxCloudSimulator;
+import dev.nxcloud.simulator.state.App;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +30,21 @@ class EmbeddedSimulatorConfiguration {
 	@Bean
 	NxCloudConnectionDetails simulatorConnectionDetails(NxCloudSimulator simulator) {
 		return new SimulatorConnectionDetails(simulator.baseUrl(), simulator.demoAccount());
+	}
+
+	/**
+	 * Once this application listens, point the demo app's webhook at its callback endpoint, as one would in the
+	 * NxCloud console, so that callbacks of messages sent without {@code dr_webhook} arrive too.
+	 */
+	@Bean
+	ApplicationListener<WebServerInitializedEvent> demoAppWebhook(NxCloudSimulator simulator) {
+		return (event) -> {
+			String appKey = simulator.demoAccount().appKey();
+			App app = simulator.state().app(appKey).orElseThrow();
+			String webhook = "http://127.0.0.1:" + event.getWebServer().getPort() + "/webhook/nxcloud";
+			simulator.state()
+				.addApp(new App(app.accessKey(), app.appId(), app.appName(), app.appKey(), webhook));
+		};
 	}
 
 	private record SimulatorConnectionDetails(String baseUrl, DemoAccount account) implements NxCloudConnectionDetails {

@@ -5,16 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.nxcloud.boot.client.error.NxCloudException;
+import dev.nxcloud.boot.client.message.Message;
+import dev.nxcloud.boot.client.message.NxCloudMessageService;
+import dev.nxcloud.boot.client.message.SentMessage;
+import dev.nxcloud.boot.client.message.Template;
+import dev.nxcloud.boot.client.message.TemplateMessage;
+import dev.nxcloud.boot.client.otp.NxCloudOtpService;
+import dev.nxcloud.boot.client.otp.OtpRequest;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.boot.client.template.TemplateLanguage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The sample's main job, run once at start-up: query the business phones.
+ * The sample's main job, run once at start-up: query the business phones, send an OTP, a template message and a
+ * text, then show the status callbacks NxCloud sends back for each.
  */
 @Component
 class WhatsAppDemo implements ApplicationRunner {
@@ -25,19 +36,48 @@ class WhatsAppDemo implements ApplicationRunner {
 
 	private final NxCloudPhoneService phones;
 
+	private final NxCloudOtpService otp;
+
+	private final NxCloudMessageService messages;
+
+	private final MessageStatuses statuses;
+
+	private final Environment environment;
+
 	private final List<String> report = new ArrayList<>();
 
-	WhatsAppDemo(NxCloudPhoneService phones) {
+	WhatsAppDemo(NxCloudPhoneService phones, NxCloudOtpService otp, NxCloudMessageService messages,
+			MessageStatuses statuses, Environment environment) {
 		this.phones = phones;
+		this.otp = otp;
+		this.messages = messages;
+		this.statuses = statuses;
+		this.environment = environment;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run(ApplicationArguments args) throws InterruptedException {
+		String recipient = this.environment.getRequiredProperty("sample.recipient");
+		String webhook = this.environment.getProperty("sample.dr-webhook");
 		step("business phones", () -> this.phones.getPhones()
 			.block(STEP_TIMEOUT)
 			.phones()
 			.forEach((phone, info) -> record("phone %s: %s, quality %s, tier %s, name '%s'", phone, info.status(),
 					info.qualityRating(), info.currentLimit(), info.verifiedName())));
+		List<String> sent = new ArrayList<>();
+		step("OTP", () -> sent.add(sent("OTP", this.otp
+			.send(withWebhook(OtpRequest.of(recipient, "Your code is 482913", TemplateLanguage.EN), webhook))
+			.block(STEP_TIMEOUT))));
+		Template orderUpdate = Template.builder("order_update", TemplateLanguage.EN_US).body("David", "A-1042").build();
+		step("template message", () -> sent.add(sent("template message",
+				this.messages.sendTemplate(TemplateMessage.to(recipient, orderUpdate)).block(STEP_TIMEOUT))));
+		step("text message", () -> sent.add(sent("text message",
+				this.messages.send(withWebhook(Message.text(recipient, "Hello from the NxCloud starter"), webhook))
+					.block(STEP_TIMEOUT))));
+		if (!this.statuses.awaitFinal(sent, Duration.ofSeconds(10))) {
+			record("not every status callback arrived within 10 s");
+		}
+		sent.forEach((id) -> record("statuses of %s: %s", id, this.statuses.history(id)));
 	}
 
 	/**
@@ -46,6 +86,19 @@ class WhatsAppDemo implements ApplicationRunner {
 	 */
 	synchronized List<String> report() {
 		return List.copyOf(this.report);
+	}
+
+	private static OtpRequest withWebhook(OtpRequest request, @Nullable String webhook) {
+		return (webhook != null) ? request.withDrWebhook(webhook) : request;
+	}
+
+	private static Message withWebhook(Message message, @Nullable String webhook) {
+		return (webhook != null) ? message.withDrWebhook(webhook) : message;
+	}
+
+	private String sent(String what, SentMessage message) {
+		record("%s accepted as %s", what, message.messageId());
+		return message.messageId();
 	}
 
 	private void step(String name, Runnable step) {
