@@ -1,0 +1,225 @@
+package dev.nxcloud.boot.simulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
+import dev.nxcloud.boot.client.error.NxCloudAuthenticationException;
+import dev.nxcloud.boot.client.error.NxCloudBusinessException;
+import dev.nxcloud.boot.client.error.NxCloudErrorCode;
+import dev.nxcloud.boot.client.error.NxCloudException;
+import dev.nxcloud.boot.client.error.NxCloudHttpStatusException;
+import dev.nxcloud.boot.client.error.NxCloudInvalidResponseException;
+import dev.nxcloud.boot.client.error.NxCloudServerException;
+import dev.nxcloud.boot.client.error.NxCloudTimeoutException;
+import dev.nxcloud.boot.client.error.NxCloudTransportException;
+import dev.nxcloud.boot.client.integrator.NxCloudIntegratorService;
+import dev.nxcloud.boot.client.message.Message;
+import dev.nxcloud.boot.client.message.NxCloudMessageService;
+import dev.nxcloud.boot.client.message.Template;
+import dev.nxcloud.boot.client.message.TemplateMessage;
+import dev.nxcloud.boot.client.otp.NxCloudOtpService;
+import dev.nxcloud.boot.client.otp.OtpRequest;
+import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.boot.client.phone.PhoneInfo;
+import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
+import dev.nxcloud.boot.client.template.TemplateLanguage;
+import dev.nxcloud.simulator.DemoAccount;
+import dev.nxcloud.simulator.Endpoint;
+import dev.nxcloud.simulator.Fault;
+import dev.nxcloud.simulator.NxCloudSimulator;
+import dev.nxcloud.simulator.state.App;
+import dev.nxcloud.simulator.state.BusinessPhone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configured services end to end against the NxCloud simulator: success shapes, NxCloud's error codes and
+ * transport faults.
+ */
+class ClientAgainstSimulatorTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String RECIPIENT = "8613800000000";
+
+	private final NxCloudSimulator simulator = NxCloudSimulator.builder().port(0).build().start();
+
+	private final DemoAccount demo = this.simulator.demoAccount();
+
+	@AfterEach
+	void close() {
+		this.simulator.close();
+	}
+
+	private ApplicationContextRunner runner(String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+					NxCloudAutoConfiguration.class))
+			.withPropertyValues("nxcloud.api-url=" + this.simulator.baseUrl(),
+					"nxcloud.saas-url=" + this.simulator.baseUrl(), "nxcloud.access-key=" + this.demo.accessKey(),
+					"nxcloud.access-secret=" + this.demo.accessSecret(), "nxcloud.app-key=" + this.demo.appKey(),
+					"nxcloud.business-phone=" + this.demo.businessPhone(), "nxcloud.tenant-id=" + this.demo.tenantId(),
+					"nxcloud.response-timeout=2s")
+			.withPropertyValues(properties);
+	}
+
+	private <T> T call(Function<AssertableApplicationContext, Mono<T>> call, String... properties) {
+		Object[] result = new Object[1];
+		runner(properties).run((context) -> result[0] = call.apply(context).block(TIMEOUT));
+		@SuppressWarnings("unchecked")
+		T value = (T) result[0];
+		return value;
+	}
+
+	private NxCloudException failure(Function<AssertableApplicationContext, Mono<?>> call, String... properties) {
+		Throwable[] error = new Throwable[1];
+		runner(properties).run((context) -> error[0] = call.apply(context)
+			.then(Mono.<Throwable>empty())
+			.onErrorResume(Mono::just)
+			.block(TIMEOUT));
+		assertThat(error[0]).isInstanceOf(NxCloudException.class);
+		assertThat(error[0].getMessage()).doesNotContain(this.demo.accessSecret());
+		return (NxCloudException) error[0];
+	}
+
+	private static NxCloudPhoneService phones(AssertableApplicationContext context) {
+		return context.getBean(NxCloudPhoneService.class);
+	}
+
+	private static NxCloudMessageService messages(AssertableApplicationContext context) {
+		return context.getBean(NxCloudMessageService.class);
+	}
+
+	@Test
+	void phoneInfo() {
+		PhoneInfo info = call((context) -> phones(context).getPhones()).get(this.demo.businessPhone()).orElseThrow();
+		assertThat(info.status()).isEqualTo(PhoneInfo.Status.CONNECTED);
+		assertThat(info.qualityRating()).isEqualTo(PhoneInfo.QualityRating.GREEN);
+		assertThat(info.currentLimit()).isEqualTo(PhoneInfo.MessagingLimit.TIER_1K);
+	}
+
+	@Test
+	void phoneInfoWithSha256Signatures() {
+		assertThat(call((context) -> phones(context).getPhones(), "nxcloud.sign-algorithm=sha256").byPhone())
+			.containsKey(this.demo.businessPhone());
+		assertThat(this.simulator.requests().get(0).header("algorithm")).isEqualTo("sha256");
+	}
+
+	@Test
+	void otpTextAndTemplateSendsAreAcceptedWithTheCallersMessageId() {
+		String otpId = call((context) -> context.getBean(NxCloudOtpService.class)
+			.send(OtpRequest.of(RECIPIENT, "Your code is 482913", TemplateLanguage.EN).withCustomMessageId("otp-1")))
+			.messageId();
+		String textId = call((context) -> messages(context).send(Message.text(RECIPIENT, "hello 牛小信"))).messageId();
+		Template orderUpdate = Template.builder("order_update", TemplateLanguage.EN_US).body("David", "A-1").build();
+		String saasId = call((context) -> messages(context).sendTemplate(TemplateMessage.to(RECIPIENT, orderUpdate)))
+			.messageId();
+		String mtTemplateId = call((context) -> messages(context).send(Message.template(RECIPIENT, orderUpdate)))
+			.messageId();
+		assertThat(otpId).isEqualTo("otp-1");
+		assertThat(this.simulator.messages()).extracting((message) -> message.id())
+			.containsExactly("otp-1", textId, saasId, mtTemplateId);
+		assertThat(this.simulator.messages().get(1).body()).contains("hello 牛小信");
+	}
+
+	@Test
+	void createApp() {
+		var app = call((context) -> context.getBean(NxCloudIntegratorService.class)
+			.createApp("Acme", "http://127.0.0.1:9/hook"));
+		assertThat(app.appName()).isEqualTo("Acme");
+		assertThat(this.simulator.state().app(app.appKey())).isPresent();
+	}
+
+	@Test
+	void wrongSecretIsAnAuthenticationFailure1003() {
+		NxCloudException ex = failure((context) -> phones(context).getPhones(), "nxcloud.access-secret=wrong");
+		assertThat(ex).isInstanceOf(NxCloudAuthenticationException.class);
+		assertThat(ex.getCode()).isEqualTo(1003);
+		assertThat(ex.getMessage()).doesNotContain("wrong");
+	}
+
+	@Test
+	void unknownAccessKeyIs1005() {
+		assertThat(failure((context) -> phones(context).getPhones(), "nxcloud.access-key=nobody").getCode())
+			.isEqualTo(1005);
+	}
+
+	@Test
+	void clockSkewOverSixtySecondsIs1004() {
+		this.simulator.clock().shift(Duration.ofSeconds(61));
+		NxCloudException ex = failure((context) -> phones(context).getPhones());
+		assertThat(((NxCloudAuthenticationException) ex).getErrorCode()).isEqualTo(NxCloudErrorCode.TIMESTAMP_EXPIRED);
+	}
+
+	@Test
+	void unknownAppIs9003() {
+		NxCloudException ex = failure((context) -> phones(context).getPhones(), "nxcloud.app-key=noSuchApp");
+		assertThat(ex).isInstanceOf(NxCloudBusinessException.class);
+		assertThat(ex.getCode()).isEqualTo(9003);
+	}
+
+	@Test
+	void phoneOfAnotherAppIsNotBound() {
+		this.simulator.state().addApp(new App(this.demo.accessKey(), 2000, "Other", "otherApp", null));
+		this.simulator.state()
+			.addPhone(new BusinessPhone("15550000999", "otherApp", "+1 555 000 0999", "Other", "APPROVED",
+					"CONNECTED", "GREEN", "TIER_250", "VERIFIED"));
+		assertThat(failure((context) -> phones(context).getPhones(PhoneInfoRequest.of("15550000999"))).getCode())
+			.isEqualTo(9006);
+		assertThat(failure((context) -> messages(context).send(Message.text(RECIPIENT, "hi")),
+				"nxcloud.business-phone=15550000999")
+			.getCode()).isEqualTo(10003);
+	}
+
+	@Test
+	void unknownTemplateIs22093OnTheSaasSendAnd10005OnMt() {
+		Template unknown = Template.of("no_such_template", TemplateLanguage.EN);
+		assertThat(failure((context) -> messages(context).sendTemplate(TemplateMessage.to(RECIPIENT, unknown)))
+			.getCode()).isEqualTo(22093);
+		assertThat(failure((context) -> messages(context).send(Message.template(RECIPIENT, unknown))).getCode())
+			.isEqualTo(10005);
+	}
+
+	@Test
+	void appCapIs9009() {
+		for (int i = 0; i < 1000; i++) {
+			this.simulator.state().addApp(new App(this.demo.accessKey(), 10_000 + i, "app" + i, "cap" + i, null));
+		}
+		assertThat(failure((context) -> context.getBean(NxCloudIntegratorService.class)
+			.createApp("one more", "http://127.0.0.1:9/hook")).getCode()).isEqualTo(9009);
+	}
+
+	@Test
+	void transportFaultsBecomeTypedFailures() {
+		this.simulator.faults().on(Endpoint.GET_PHONE).next(1).respond(Fault.httpStatus(503));
+		assertThat(failure((context) -> phones(context).getPhones())).isInstanceOf(NxCloudHttpStatusException.class)
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
+		this.simulator.faults().on(Endpoint.GET_PHONE).next(1).respond(Fault.requestFailed());
+		assertThat(failure((context) -> phones(context).getPhones())).isInstanceOf(NxCloudServerException.class);
+		this.simulator.faults().on(Endpoint.GET_PHONE).next(1).respond(Fault.malformedBody());
+		assertThat(failure((context) -> phones(context).getPhones()))
+			.isInstanceOf(NxCloudInvalidResponseException.class);
+		this.simulator.faults().on(Endpoint.GET_PHONE).next(1).respond(Fault.connectionReset());
+		assertThat(failure((context) -> phones(context).getPhones())).isInstanceOf(NxCloudTransportException.class);
+		this.simulator.faults().on(Endpoint.GET_PHONE).next(1).respond(Fault.noResponse());
+		assertThat(failure((context) -> phones(context).getPhones(), "nxcloud.response-timeout=300ms"))
+			.isInstanceOf(NxCloudTimeoutException.class);
+		assertThat(call((context) -> phones(context).getPhones()).byPhone()).isNotEmpty();
+		assertThat(List.of(this.simulator.faults().rules().toArray())).allSatisfy(
+				(rule) -> assertThat(((dev.nxcloud.simulator.FaultRule) rule).remaining()).isZero());
+	}
+
+}
