@@ -10,15 +10,23 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.NxCloudSimulator;
 import io.netty.buffer.ByteBuf;
@@ -29,12 +37,13 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.images.builder.dockerfile.DockerfileBuilder;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.LazyFuture;
 import org.testcontainers.utility.MountableFile;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -45,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Testcontainers container running the {@link NxCloudSimulator NxCloud simulator} with its demo seed. No image is
  * pulled for the simulator itself: the image is built locally {@code FROM} a Java 17 base image, with the simulator's
- * classes and its runtime libraries copied from the classpath of the JVM that creates the container.
+ * classes and its runtime libraries copied from the classpath of the JVM that creates the container. The image is
+ * tagged {@code localhost/nxcloud-simulator:<fingerprint of its content>} and kept, so that later containers built
+ * from the same classpath start without building it again.
  *
  * <pre>{@code
  * @Container
@@ -93,6 +104,11 @@ public class NxCloudSimulatorContainer extends GenericContainer<NxCloudSimulator
 
 	private static final String MAIN_CLASS = "dev.nxcloud.simulator.SimulatorMain";
 
+	private static final String IMAGE_REPOSITORY = "localhost/nxcloud-simulator";
+
+	/** Changes when the layout of the image changes, so that images built before are not reused. */
+	private static final String IMAGE_LAYOUT = "1";
+
 	/** Classes whose classpath entries the simulator needs at run time. */
 	private static final List<Class<?>> REQUIRED_CLASSES = List.of(NxCloudSimulator.class, HttpServer.class,
 			DisposableServer.class, Mono.class, Publisher.class, ByteBuf.class, Channel.class, HttpObject.class,
@@ -122,7 +138,7 @@ public class NxCloudSimulatorContainer extends GenericContainer<NxCloudSimulator
 	 * @param baseImage an image with {@code java} 17 or later on its {@code PATH}
 	 */
 	public NxCloudSimulatorContainer(DockerImageName baseImage) {
-		super(buildImage(baseImage));
+		super(image(baseImage));
 		this.hostNetwork = Boolean.parseBoolean(setting(HOST_NETWORK_PROPERTY, HOST_NETWORK_ENV, "false"));
 		waitingFor(Wait.forLogMessage("(?s).*NxCloud simulator listening on .*", 1)
 			.withStartupTimeout(Duration.ofSeconds(60)));
@@ -267,34 +283,67 @@ public class NxCloudSimulatorContainer extends GenericContainer<NxCloudSimulator
 		return this.demoAccount.tenantId();
 	}
 
-	private static ImageFromDockerfile buildImage(DockerImageName baseImage) {
-		String name = "localhost/nxcloud-simulator:" + UUID.randomUUID().toString().substring(0, 8);
-		ImageFromDockerfile image = new ImageFromDockerfile(name, true);
+	private static Future<String> image(DockerImageName baseImage) {
+		List<Path> entries = runtimeClasspath();
+		Map<String, Path> context = new LinkedHashMap<>();
 		List<String> classpath = new ArrayList<>();
 		classpath.add(APP_DIR + "/lib/*");
-		List<Path> entries = runtimeClasspath();
-		int index = 0;
-		boolean hasDirectories = false;
-		for (Path entry : entries) {
+		for (int i = 0; i < entries.size(); i++) {
+			Path entry = entries.get(i);
 			if (Files.isDirectory(entry)) {
-				image.withFileFromPath("classes/" + index, entry);
-				classpath.add(APP_DIR + "/classes/" + index);
-				hasDirectories = true;
+				context.put("classes/" + i, entry);
+				classpath.add(APP_DIR + "/classes/" + i);
 			}
 			else {
-				image.withFileFromPath("lib/" + index + "-" + entry.getFileName(), entry);
+				context.put("lib/" + i + "-" + entry.getFileName(), entry);
 			}
-			index++;
 		}
 		String javaClasspath = String.join(":", classpath);
-		boolean copyClasses = hasDirectories;
-		return image.withDockerfileFromBuilder((dockerfile) -> {
+		boolean copyClasses = context.keySet().stream().anyMatch((name) -> name.startsWith("classes/"));
+		String name = IMAGE_REPOSITORY + ":" + fingerprint(baseImage, context);
+		ImageFromDockerfile build = new ImageFromDockerfile(name, false);
+		context.forEach(build::withFileFromPath);
+		build.withDockerfileFromBuilder((dockerfile) -> {
 			dockerfile.from(baseImage.asCanonicalNameString()).copy("lib", APP_DIR + "/lib");
 			if (copyClasses) {
 				dockerfile.copy("classes", APP_DIR + "/classes");
 			}
 			dockerfile.entryPoint("java", "-cp", javaClasspath, MAIN_CLASS);
 		});
+		return new LocalImage(name, build);
+	}
+
+	/**
+	 * A name for the image that changes whenever its content would: the base image and the name, size and
+	 * modification time of every file copied in.
+	 */
+	private static String fingerprint(DockerImageName baseImage, Map<String, Path> context) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			update(digest, IMAGE_LAYOUT + "\n" + baseImage.asCanonicalNameString() + "\n");
+			for (Map.Entry<String, Path> entry : context.entrySet()) {
+				List<Path> files;
+				try (Stream<Path> walk = Files.walk(entry.getValue())) {
+					files = walk.filter(Files::isRegularFile).sorted().toList();
+				}
+				for (Path file : files) {
+					String relative = entry.getValue().relativize(file).toString();
+					update(digest, entry.getKey() + "/" + relative + " " + Files.size(file) + " "
+							+ Files.getLastModifiedTime(file).toMillis() + "\n");
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the simulator's classpath", ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void update(MessageDigest digest, String text) {
+		digest.update(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -377,6 +426,34 @@ public class NxCloudSimulatorContainer extends GenericContainer<NxCloudSimulator
 			value = System.getenv(environmentVariable);
 		}
 		return (value != null && !value.isBlank()) ? value.trim() : defaultValue;
+	}
+
+	/**
+	 * The simulator image: taken as is when the engine already has an image of that name (built from the same
+	 * classpath), built otherwise.
+	 */
+	private static final class LocalImage extends LazyFuture<String> {
+
+		private final String name;
+
+		private final ImageFromDockerfile build;
+
+		LocalImage(String name, ImageFromDockerfile build) {
+			this.name = name;
+			this.build = build;
+		}
+
+		@Override
+		protected String resolve() {
+			try {
+				DockerClientFactory.lazyClient().inspectImageCmd(this.name).exec();
+				return this.name;
+			}
+			catch (NotFoundException ex) {
+				return this.build.get();
+			}
+		}
+
 	}
 
 }
