@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An offline, stateful HTTP simulator of NxCloud's WhatsApp Business API, bound to {@code 127.0.0.1} only. Both of
+ * An offline, stateful HTTP simulator of NxCloud's WhatsApp Business API, bound to {@code 127.0.0.1}. Both of
  * NxCloud's hosts ({@code api2.nxcloud.com/api/wa/...} and {@code api.nxcloud.com/saas/wa/...}) are served on one
  * port. It checks signatures, timestamps, parameters and business rules like NxCloud, keeps apps, phones, templates,
  * flows, media and messages, posts signed status callbacks to loopback webhooks, records what it received, and
@@ -61,6 +61,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 	private static final String LOOPBACK = "127.0.0.1";
 
 	private static final byte[] EMPTY = new byte[0];
+
+	private final String host;
 
 	private final int requestedPort;
 
@@ -87,6 +89,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 	private volatile @Nullable DisposableServer server;
 
 	private NxCloudSimulator(Builder builder) {
+		this.host = builder.host;
 		this.requestedPort = builder.port;
 		this.fastPath = builder.fastPath;
 		this.clock = new SimulatorClock(builder.clock);
@@ -121,7 +124,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Binds to {@code 127.0.0.1} and starts serving.
+	 * Binds to {@code 127.0.0.1} (or the builder's {@link Builder#host(String) host}) and starts serving.
 	 * @return this simulator
 	 * @throws IllegalStateException if it is already started
 	 */
@@ -130,7 +133,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 			throw new IllegalStateException("Already started");
 		}
 		this.server = HttpServer.create()
-			.host(LOOPBACK)
+			.host(this.host)
 			.port(this.requestedPort)
 			.channelGroup(this.connections)
 			.handle(this::handle)
@@ -153,12 +156,25 @@ public final class NxCloudSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL of both hosts' paths, e.g. {@code http://127.0.0.1:PORT}.
+	 * The base URL of both hosts' paths, e.g. {@code http://127.0.0.1:PORT}. When bound to a wildcard address it
+	 * names {@code 127.0.0.1}.
 	 * @return the base URL
 	 * @throws IllegalStateException if not started
 	 */
 	public String baseUrl() {
-		return "http://" + LOOPBACK + ":" + port();
+		return "http://" + (isWildcard(this.host) ? LOOPBACK : this.host) + ":" + port();
+	}
+
+	/**
+	 * The address the server binds to.
+	 * @return the bind address
+	 */
+	public String host() {
+		return this.host;
+	}
+
+	private static boolean isWildcard(String host) {
+		return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
 	}
 
 	/**
@@ -456,6 +472,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
+		private String host = LOOPBACK;
+
 		private int port;
 
 		private Clock clock = Clock.systemUTC();
@@ -482,7 +500,18 @@ public final class NxCloudSimulator implements AutoCloseable {
 		}
 
 		/**
-		 * The port on {@code 127.0.0.1}; 0 (the default) picks a free one.
+		 * The address to bind to (default {@code 127.0.0.1}). Only a simulator inside a container needs another one,
+		 * such as {@code 0.0.0.0}, so that a mapped port reaches it.
+		 * @param host the bind address
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = host;
+			return this;
+		}
+
+		/**
+		 * The port on the bind address; 0 (the default) picks a free one.
 		 * @param port the port
 		 * @return this builder
 		 */

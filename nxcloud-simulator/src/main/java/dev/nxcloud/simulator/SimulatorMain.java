@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the simulator standalone: {@code java -jar nxcloud-simulator-VERSION-exec.jar [--port 8090] [--seed file.json]}.
- * With {@code --seed} the file replaces the demo seed.
+ * With {@code --seed} the file replaces the demo seed; with {@code --add-seed} it is loaded after the demo seed.
+ * {@code --host} chooses the bind address (default {@code 127.0.0.1}); only a simulator inside a container needs
+ * {@code --host 0.0.0.0}.
  */
 public final class SimulatorMain {
 
@@ -17,20 +19,23 @@ public final class SimulatorMain {
 
 	/**
 	 * Starts the simulator and waits until the process is stopped.
-	 * @param args {@code --port N}, {@code --seed FILE}, {@code --help}
+	 * @param args {@code --port N}, {@code --host ADDRESS}, {@code --seed FILE}, {@code --add-seed FILE},
+	 * {@code --help}
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		NxCloudSimulator.Builder builder = NxCloudSimulator.builder().port(8090);
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
-			if ((arg.equals("--port") || arg.equals("--seed")) && i + 1 >= args.length) {
+			if (takesValue(arg) && i + 1 >= args.length) {
 				usage("Missing value for " + arg);
 				return;
 			}
 			switch (arg) {
 				case "--port" -> builder.port(Integer.parseInt(args[++i]));
+				case "--host" -> builder.host(args[++i]);
 				case "--seed" -> builder.demoSeed(false).seed(Path.of(args[++i]));
+				case "--add-seed" -> builder.seed(Path.of(args[++i]));
 				case "--help", "-h" -> {
 					usage(null);
 					return;
@@ -48,7 +53,7 @@ public final class SimulatorMain {
 			stopped.countDown();
 		}, "nxcloud-simulator-shutdown"));
 		System.out.println("NxCloud simulator listening on " + simulator.baseUrl()
-				+ " (serves /api/wa/... and /saas/wa/...; loopback only)");
+				+ " (serves /api/wa/... and /saas/wa/...; bound to " + simulator.host() + ")");
 		if (simulator.hasDemoSeed()) {
 			DemoAccount demo = simulator.demoAccount();
 			System.out.println("  accessKey:     " + demo.accessKey());
@@ -66,11 +71,16 @@ public final class SimulatorMain {
 		stopped.await();
 	}
 
+	private static boolean takesValue(String arg) {
+		return arg.equals("--port") || arg.equals("--host") || arg.equals("--seed") || arg.equals("--add-seed");
+	}
+
 	private static void usage(@Nullable String error) {
 		if (error != null) {
 			System.err.println(error);
 		}
-		System.err.println("Usage: java -jar nxcloud-simulator-exec.jar [--port 8090] [--seed seed.json]");
+		System.err.println("Usage: java -jar nxcloud-simulator-exec.jar [--port 8090] [--host 127.0.0.1]"
+				+ " [--seed seed.json | --add-seed seed.json]");
 	}
 
 }

@@ -1,0 +1,68 @@
+package dev.nxcloud.boot.testcontainers;
+
+import java.time.Duration;
+
+import dev.nxcloud.boot.autoconfigure.NxCloudConnectionDetails;
+import dev.nxcloud.boot.client.phone.BusinessPhones;
+import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.boot.client.phone.PhoneInfo;
+import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
+import dev.nxcloud.simulator.testcontainers.NxCloudSimulatorContainer;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A {@code @ServiceConnection} simulator container supplies the connection details: no {@code nxcloud.*} URL or
+ * credential is configured, yet the auto-configured client reaches the simulator and signs with its demo account.
+ * Needs Docker; skipped without it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Testcontainers(disabledWithoutDocker = true)
+class NxCloudSimulatorServiceConnectionTests {
+
+	@Container
+	@ServiceConnection
+	static final NxCloudSimulatorContainer simulator = new NxCloudSimulatorContainer();
+
+	@Autowired
+	private NxCloudConnectionDetails connectionDetails;
+
+	@Autowired
+	private NxCloudPhoneService phones;
+
+	@Test
+	void connectionDetailsPointAtTheContainer() {
+		assertThat(this.connectionDetails.getClass().getName()).contains("NxCloudSimulatorContainer");
+		assertThat(this.connectionDetails.getApiUrl()).isEqualTo(simulator.getBaseUrl());
+		assertThat(this.connectionDetails.getSaasUrl()).isEqualTo(simulator.getBaseUrl());
+		assertThat(this.connectionDetails.getAccessKey()).isEqualTo(simulator.getAccessKey());
+		assertThat(this.connectionDetails.getAccessSecret()).isEqualTo(simulator.getAccessSecret());
+	}
+
+	@Test
+	void getPhonesReturnsTheDemoPhoneConnected() {
+		BusinessPhones phones = this.phones.getPhones(PhoneInfoRequest.all().withAppKey(simulator.getAppKey()))
+			.block(Duration.ofSeconds(30));
+		assertThat(phones).isNotNull();
+		assertThat(phones.phones()).containsOnlyKeys(simulator.getBusinessPhone());
+		assertThat(phones.get(simulator.getBusinessPhone())).get()
+			.extracting(PhoneInfo::status)
+			.isEqualTo(PhoneInfo.Status.CONNECTED);
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class TestConfiguration {
+
+	}
+
+}
