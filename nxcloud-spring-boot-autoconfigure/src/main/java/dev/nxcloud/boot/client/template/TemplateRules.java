@@ -73,7 +73,7 @@ final class TemplateRules {
 	}
 
 	static void headerMedia(@Nullable TemplateHeaderMedia headerMedia) {
-		if (headerMedia != null && headerMedia != TemplateHeaderMedia.none()
+		if (headerMedia != null && !headerMedia.equals(TemplateHeaderMedia.none())
 				&& (headerMedia.type() == null || headerMedia.type() == TemplateMediaType.UNKNOWN)) {
 			throw new NxCloudValidationException("mediaType", "must be IMAGE, DOCUMENT or VIDEO");
 		}
