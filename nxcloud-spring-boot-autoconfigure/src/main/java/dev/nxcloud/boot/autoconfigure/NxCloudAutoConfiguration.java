@@ -6,14 +6,20 @@ import dev.nxcloud.boot.client.NxCloudClient;
 import dev.nxcloud.boot.client.NxCloudDefaults;
 import dev.nxcloud.boot.client.NxCloudSigner;
 import dev.nxcloud.boot.client.NxCloudSigningFilter;
+import dev.nxcloud.boot.client.flow.DefaultNxCloudFlowService;
+import dev.nxcloud.boot.client.flow.NxCloudFlowService;
 import dev.nxcloud.boot.client.integrator.DefaultNxCloudIntegratorService;
 import dev.nxcloud.boot.client.integrator.NxCloudIntegratorService;
+import dev.nxcloud.boot.client.media.DefaultNxCloudMediaService;
+import dev.nxcloud.boot.client.media.NxCloudMediaService;
 import dev.nxcloud.boot.client.message.DefaultNxCloudMessageService;
 import dev.nxcloud.boot.client.message.NxCloudMessageService;
 import dev.nxcloud.boot.client.otp.DefaultNxCloudOtpService;
 import dev.nxcloud.boot.client.otp.NxCloudOtpService;
 import dev.nxcloud.boot.client.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.boot.client.template.DefaultNxCloudTemplateService;
+import dev.nxcloud.boot.client.template.NxCloudTemplateService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -94,6 +100,24 @@ public final class NxCloudAutoConfiguration {
 	@ConditionalOnMissingBean
 	NxCloudIntegratorService nxCloudIntegratorService(NxCloudClient client) {
 		return new DefaultNxCloudIntegratorService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudTemplateService nxCloudTemplateService(NxCloudClient client) {
+		return new DefaultNxCloudTemplateService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudFlowService nxCloudFlowService(NxCloudClient client) {
+		return new DefaultNxCloudFlowService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudMediaService nxCloudMediaService(NxCloudClient client) {
+		return new DefaultNxCloudMediaService(client);
 	}
 
 }

@@ -65,6 +65,9 @@ class NxCloudAutoConfigurationTests {
 			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.message.NxCloudMessageService.class);
 			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.otp.NxCloudOtpService.class);
 			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.integrator.NxCloudIntegratorService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.template.NxCloudTemplateService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.flow.NxCloudFlowService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.media.NxCloudMediaService.class);
 			NxCloudConnectionDetails details = context.getBean(NxCloudConnectionDetails.class);
 			assertThat(details.getApiUrl()).isEqualTo("https://api2.nxcloud.com");
 			assertThat(details.getSaasUrl()).isEqualTo("https://api.nxcloud.com");
