@@ -10,10 +10,12 @@ import dev.nxcloud.boot.client.integrator.DefaultNxCloudIntegratorService;
 import dev.nxcloud.boot.client.integrator.NxCloudIntegratorService;
 import dev.nxcloud.boot.client.message.DefaultNxCloudMessageService;
 import dev.nxcloud.boot.client.message.NxCloudMessageService;
+import dev.nxcloud.boot.client.observation.NxCloudClientObservationConvention;
 import dev.nxcloud.boot.client.otp.DefaultNxCloudOtpService;
 import dev.nxcloud.boot.client.otp.NxCloudOtpService;
 import dev.nxcloud.boot.client.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,7 +60,8 @@ public final class NxCloudAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			NxCloudSigningFilter signingFilter, NxCloudConnectionDetails connectionDetails,
-			NxCloudProperties properties) {
+			NxCloudProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NxCloudClientObservationConvention> observationConvention) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
 		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
@@ -69,7 +72,8 @@ public final class NxCloudAutoConfiguration {
 			.build();
 		NxCloudDefaults defaults = new NxCloudDefaults(properties.getAppKey(), properties.getBusinessPhone(),
 				properties.getTenantId());
-		return new NxCloudClient(webClient, connectionDetails, defaults, properties.getResponseTimeout());
+		return new NxCloudClient(webClient, connectionDetails, defaults, properties.getResponseTimeout(),
+				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique());
 	}
 
 	@Bean
