@@ -26,7 +26,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
@@ -228,15 +227,19 @@ public final class NxCloudClient {
 					observationContext.setCode(nxCloudException.getCode());
 					observationContext.setTraceId(nxCloudException.getTraceId());
 				}
+				observationContext.setError(ex);
 				observation.error(ex);
-			}).doFinally((signal) -> {
-				logCall(operation, observationContext, signal, System.nanoTime() - start);
+			}).doOnTerminate(() -> {
+				logCall(operation, observationContext, false, System.nanoTime() - start);
+				observation.stop();
+			}).doOnCancel(() -> {
+				logCall(operation, observationContext, true, System.nanoTime() - start);
 				observation.stop();
 			}).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
-	private void logCall(NxCloudOperation operation, NxCloudClientObservationContext context, SignalType signal,
+	private void logCall(NxCloudOperation operation, NxCloudClientObservationContext context, boolean cancelled,
 			long nanos) {
 		if (!logger.isDebugEnabled()) {
 			return;
@@ -250,7 +253,7 @@ public final class NxCloudClient {
 		if (error != null) {
 			line.append(" failed: ").append(error.getMessage());
 		}
-		else if (signal == SignalType.CANCEL) {
+		else if (cancelled) {
 			line.append(" cancelled");
 		}
 		else {
