@@ -58,7 +58,8 @@ public final class NxCloudClient {
 
 	private static final int BODY_EXCERPT_LENGTH = 120;
 
-	private static final NxCloudClientObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultNxCloudClientObservationConvention();
+	private static final NxCloudClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultNxCloudClientObservationConvention();
 
 	private static final Log logger = LogFactory.getLog(NxCloudClient.class);
 

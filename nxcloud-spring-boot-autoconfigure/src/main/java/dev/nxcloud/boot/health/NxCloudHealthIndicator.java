@@ -121,7 +121,8 @@ public class NxCloudHealthIndicator implements ReactiveHealthIndicator {
 			PhoneInfo info = entry.getValue();
 			details.put(phone, describe(info));
 			if (info.status() != PhoneInfo.Status.CONNECTED) {
-				reasons.add("business phone " + phone + " is " + ((info.status() != null) ? info.status() : "of unknown status"));
+				String state = (info.status() != null) ? info.status().name() : "of unknown status";
+				reasons.add("business phone " + phone + " is " + state);
 				status = worse(status, Status.DOWN);
 			}
 			Status qualityStatus = (info.qualityRating() != null)
