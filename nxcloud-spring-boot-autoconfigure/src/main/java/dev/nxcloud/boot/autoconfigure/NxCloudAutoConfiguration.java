@@ -14,12 +14,14 @@ import dev.nxcloud.boot.client.media.DefaultNxCloudMediaService;
 import dev.nxcloud.boot.client.media.NxCloudMediaService;
 import dev.nxcloud.boot.client.message.DefaultNxCloudMessageService;
 import dev.nxcloud.boot.client.message.NxCloudMessageService;
+import dev.nxcloud.boot.client.observation.NxCloudClientObservationConvention;
 import dev.nxcloud.boot.client.otp.DefaultNxCloudOtpService;
 import dev.nxcloud.boot.client.otp.NxCloudOtpService;
 import dev.nxcloud.boot.client.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
 import dev.nxcloud.boot.client.template.DefaultNxCloudTemplateService;
 import dev.nxcloud.boot.client.template.NxCloudTemplateService;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -64,7 +66,8 @@ public final class NxCloudAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			NxCloudSigningFilter signingFilter, NxCloudConnectionDetails connectionDetails,
-			NxCloudProperties properties) {
+			NxCloudProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NxCloudClientObservationConvention> observationConvention) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
 		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
@@ -75,7 +78,8 @@ public final class NxCloudAutoConfiguration {
 			.build();
 		NxCloudDefaults defaults = new NxCloudDefaults(properties.getAppKey(), properties.getBusinessPhone(),
 				properties.getTenantId());
-		return new NxCloudClient(webClient, connectionDetails, defaults, properties.getResponseTimeout());
+		return new NxCloudClient(webClient, connectionDetails, defaults, properties.getResponseTimeout(),
+				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique());
 	}
 
 	@Bean

@@ -15,6 +15,15 @@ import dev.nxcloud.boot.client.error.NxCloudHttpStatusException;
 import dev.nxcloud.boot.client.error.NxCloudInvalidResponseException;
 import dev.nxcloud.boot.client.error.NxCloudTimeoutException;
 import dev.nxcloud.boot.client.error.NxCloudTransportException;
+import dev.nxcloud.boot.client.observation.DefaultNxCloudClientObservationConvention;
+import dev.nxcloud.boot.client.observation.NxCloudClientObservationContext;
+import dev.nxcloud.boot.client.observation.NxCloudClientObservationConvention;
+import dev.nxcloud.boot.client.observation.NxCloudClientObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -39,11 +48,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  * NxCloud's own mapping, sends it through a {@link WebClient} that carries the {@link NxCloudSigningFilter}, decodes
  * the {@code {code, message, data, traceId}} envelope and turns every failure into an {@link NxCloudException}.
  * <p>
+ * Every call is a Micrometer {@link Observation} ({@value DefaultNxCloudClientObservationConvention#DEFAULT_NAME} by
+ * default, see {@link NxCloudClientObservationDocumentation}) and is logged at DEBUG with its operation, path, result
+ * code, {@code traceId} and duration; the access secret and signatures never are.
+ * <p>
  * One client is one NxCloud account; the endpoint services are thin layers over it. Thread-safe.
  */
 public final class NxCloudClient {
 
 	private static final int BODY_EXCERPT_LENGTH = 120;
+
+	private static final NxCloudClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultNxCloudClientObservationConvention();
+
+	private static final Log logger = LogFactory.getLog(NxCloudClient.class);
 
 	private final WebClient webClient;
 
@@ -55,6 +73,10 @@ public final class NxCloudClient {
 
 	private final JsonMapper jsonMapper;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable NxCloudClientObservationConvention observationConvention;
+
 	/**
 	 * Create a client.
 	 * @param webClient a web client that applies the {@link NxCloudSigningFilter}
@@ -64,11 +86,30 @@ public final class NxCloudClient {
 	 */
 	public NxCloudClient(WebClient webClient, NxCloudConnection connection, NxCloudDefaults defaults,
 			Duration responseTimeout) {
+		this(webClient, connection, defaults, responseTimeout, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Create a client whose calls are observed.
+	 * @param webClient a web client that applies the {@link NxCloudSigningFilter}
+	 * @param connection the hosts and credentials, read on every call
+	 * @param defaults values applied to requests that leave them out
+	 * @param responseTimeout the most a call may take, from connecting to the last byte of the response
+	 * @param observationRegistry the registry the calls' observations are made in; {@link ObservationRegistry#NOOP}
+	 * for none
+	 * @param observationConvention the convention for the observations, or {@code null} for the
+	 * {@linkplain DefaultNxCloudClientObservationConvention default}
+	 */
+	public NxCloudClient(WebClient webClient, NxCloudConnection connection, NxCloudDefaults defaults,
+			Duration responseTimeout, ObservationRegistry observationRegistry,
+			@Nullable NxCloudClientObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.connection = connection;
 		this.defaults = defaults;
 		this.responseTimeout = responseTimeout;
 		this.jsonMapper = NxCloudJson.newMapper();
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -174,6 +215,60 @@ public final class NxCloudClient {
 
 	private <T> Mono<T> exchange(Call call, JavaType dataType) {
 		NxCloudOperation operation = call.operation;
+		return Mono.deferContextual((contextView) -> {
+			NxCloudClientObservationContext observationContext = new NxCloudClientObservationContext(operation);
+			Observation observation = NxCloudClientObservationDocumentation.CLIENT_REQUEST
+				.observation(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> observationContext,
+						this.observationRegistry)
+				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			long start = System.nanoTime();
+			return this.<T>send(call, dataType, observationContext).doOnError((ex) -> {
+				if (ex instanceof NxCloudException nxCloudException) {
+					observationContext.setCode(nxCloudException.getCode());
+					observationContext.setTraceId(nxCloudException.getTraceId());
+				}
+				observationContext.setError(ex);
+				observation.error(ex);
+			}).doOnTerminate(() -> {
+				logCall(operation, observationContext, false, System.nanoTime() - start);
+				observation.stop();
+			}).doOnCancel(() -> {
+				logCall(operation, observationContext, true, System.nanoTime() - start);
+				observation.stop();
+			}).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private void logCall(NxCloudOperation operation, NxCloudClientObservationContext context, boolean cancelled,
+			long nanos) {
+		if (!logger.isDebugEnabled()) {
+			return;
+		}
+		StringBuilder line = new StringBuilder("NxCloud ").append(operation.operationName())
+			.append(' ')
+			.append(operation.method().name())
+			.append(' ')
+			.append(operation.path());
+		Throwable error = context.getError();
+		if (error != null) {
+			line.append(" failed: ").append(error.getMessage());
+		}
+		else if (cancelled) {
+			line.append(" cancelled");
+		}
+		else {
+			line.append(" code ").append(context.getCode());
+			if (context.getTraceId() != null) {
+				line.append(" [traceId=").append(context.getTraceId()).append(']');
+			}
+		}
+		line.append(" in ").append(Duration.ofNanos(nanos).toMillis()).append(" ms");
+		logger.debug(line.toString());
+	}
+
+	private <T> Mono<T> send(Call call, JavaType dataType, NxCloudClientObservationContext observationContext) {
+		NxCloudOperation operation = call.operation;
 		String name = operation.operationName();
 		return Mono.defer(() -> {
 			if (this.connection.getAccessKey() == null || this.connection.getAccessSecret() == null
@@ -200,13 +295,15 @@ public final class NxCloudClient {
 					request.bodyValue(this.jsonMapper.writeValueAsBytes(call.jsonBody));
 				}
 			}
-			return request.exchangeToMono((response) -> this.<T>decode(name, response, dataType));
+			return request
+				.exchangeToMono((response) -> this.<T>decode(name, response, dataType, observationContext));
 		})
 			.timeout(this.responseTimeout)
 			.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(name, ex));
 	}
 
-	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType) {
+	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,
+			NxCloudClientObservationContext observationContext) {
 		int status = response.statusCode().value();
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).handle((bytes, sink) -> {
 			JsonNode envelope = readEnvelope(bytes);
@@ -228,7 +325,11 @@ public final class NxCloudClient {
 				return;
 			}
 			JsonNode data = envelope.get("data");
-			if (code != 0) {
+			if (code == 0) {
+				observationContext.setCode(code);
+				observationContext.setTraceId(text(envelope, "traceId"));
+			}
+			else {
 				sink.error(NxCloudApiException.from(operation, code, text(envelope, "message"),
 						text(envelope, "traceId"), metaError(data)));
 				return;

@@ -181,7 +181,10 @@ class NxCloudAutoConfigurationTests {
 		}
 		assertThat(names).contains("nxcloud.access-key", "nxcloud.access-secret", "nxcloud.sign-algorithm",
 				"nxcloud.api-url", "nxcloud.saas-url", "nxcloud.app-key", "nxcloud.business-phone",
-				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout");
+				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout",
+				"management.health.nxcloud.enabled", "management.health.nxcloud.business-phones",
+				"management.health.nxcloud.time-to-live", "management.health.nxcloud.timeout",
+				"management.health.nxcloud.quality-rating.yellow", "management.health.nxcloud.quality-rating.red");
 	}
 
 	@Configuration(proxyBeanMethods = false)
