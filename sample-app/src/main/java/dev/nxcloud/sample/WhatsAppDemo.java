@@ -13,6 +13,7 @@ import dev.nxcloud.boot.client.message.TemplateMessage;
 import dev.nxcloud.boot.client.otp.NxCloudOtpService;
 import dev.nxcloud.boot.client.otp.OtpRequest;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.boot.client.template.NxCloudTemplateService;
 import dev.nxcloud.boot.client.template.TemplateLanguage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,8 +25,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The sample's main job, run once at start-up: query the business phones, send an OTP, a template message and a
- * text, then show the status callbacks NxCloud sends back for each.
+ * The sample's main job, run once at start-up: query the business phones, list the templates, send an OTP, a
+ * template message and a text, then show the status callbacks NxCloud sends back for each.
  */
 @Component
 class WhatsAppDemo implements ApplicationRunner {
@@ -35,6 +36,8 @@ class WhatsAppDemo implements ApplicationRunner {
 	private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
 	private final NxCloudPhoneService phones;
+
+	private final NxCloudTemplateService templates;
 
 	private final NxCloudOtpService otp;
 
@@ -46,9 +49,10 @@ class WhatsAppDemo implements ApplicationRunner {
 
 	private final List<String> report = new ArrayList<>();
 
-	WhatsAppDemo(NxCloudPhoneService phones, NxCloudOtpService otp, NxCloudMessageService messages,
-			MessageStatuses statuses, Environment environment) {
+	WhatsAppDemo(NxCloudPhoneService phones, NxCloudTemplateService templates, NxCloudOtpService otp,
+			NxCloudMessageService messages, MessageStatuses statuses, Environment environment) {
 		this.phones = phones;
+		this.templates = templates;
 		this.otp = otp;
 		this.messages = messages;
 		this.statuses = statuses;
@@ -64,6 +68,10 @@ class WhatsAppDemo implements ApplicationRunner {
 			.phones()
 			.forEach((phone, info) -> record("phone %s: %s, quality %s, tier %s, name '%s'", phone, info.status(),
 					info.qualityRating(), info.currentLimit(), info.verifiedName())));
+		step("templates", () -> this.templates.listAll()
+			.doOnNext((template) -> record("template %s (%s, %s): %s", template.name(), template.language(),
+					template.category(), template.content()))
+			.blockLast(STEP_TIMEOUT));
 		List<String> sent = new ArrayList<>();
 		step("OTP", () -> sent.add(sent("OTP", this.otp
 			.send(withWebhook(OtpRequest.of(recipient, "Your code is 482913", TemplateLanguage.EN), webhook))

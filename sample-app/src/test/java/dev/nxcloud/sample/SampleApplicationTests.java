@@ -25,6 +25,8 @@ class SampleApplicationTests {
 	void withoutCredentialsTheDemoRunsAgainstTheEmbeddedSimulator() {
 		assertThat(this.connectionDetails.getApiUrl()).isEqualTo(this.simulator.baseUrl()).startsWith("http://127.0.0.1:");
 		assertThat(this.demo.report()).contains("phone 15550000001: CONNECTED, quality GREEN, tier TIER_1K, name 'NxCloud Simulator'");
+		assertThat(this.demo.report()).filteredOn((line) -> line.matches("template \\w+ \\(.*")).hasSize(3)
+			.anyMatch((line) -> line.startsWith("template order_update (en_US, UTILITY)"));
 		assertThat(this.demo.report()).filteredOn((line) -> line.contains("failed")).isEmpty();
 		assertThat(this.simulator.messages()).hasSize(3);
 		for (var message : this.simulator.messages()) {
