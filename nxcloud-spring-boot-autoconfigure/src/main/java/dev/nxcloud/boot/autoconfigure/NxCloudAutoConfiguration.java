@@ -1,8 +1,12 @@
 package dev.nxcloud.boot.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.nxcloud.boot.client.NxCloudClient;
+import dev.nxcloud.boot.client.NxCloudClientSettings;
+import dev.nxcloud.boot.client.NxCloudRetryPolicy;
+import dev.nxcloud.boot.client.NxCloudSendRateLimiter;
 import dev.nxcloud.boot.client.NxCloudDefaults;
 import dev.nxcloud.boot.client.NxCloudSigner;
 import dev.nxcloud.boot.client.NxCloudSigningFilter;
@@ -68,8 +72,11 @@ public final class NxCloudAutoConfiguration {
 			NxCloudSigningFilter signingFilter, NxCloudConnectionDetails connectionDetails,
 			NxCloudProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NxCloudClientObservationConvention> observationConvention) {
+		NxCloudClientSettings clientSettings = clientSettings(properties);
+		Duration longestResponse = (clientSettings.uploadTimeout().compareTo(clientSettings.responseTimeout()) > 0)
+				? clientSettings.uploadTimeout() : clientSettings.responseTimeout();
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+			.withTimeouts(properties.getConnectTimeout(), longestResponse);
 		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(connectorBuilder
 				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
@@ -78,8 +85,19 @@ public final class NxCloudAutoConfiguration {
 			.build();
 		NxCloudDefaults defaults = new NxCloudDefaults(properties.getAppKey(), properties.getBusinessPhone(),
 				properties.getTenantId());
-		return new NxCloudClient(webClient, connectionDetails, defaults, properties.getResponseTimeout(),
+		return new NxCloudClient(webClient, connectionDetails, defaults, clientSettings,
 				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique());
+	}
+
+	private static NxCloudClientSettings clientSettings(NxCloudProperties properties) {
+		NxCloudProperties.Retry retry = properties.getRetry();
+		NxCloudRetryPolicy retryPolicy = retry.isEnabled() ? new NxCloudRetryPolicy(retry.getMaxAttempts(),
+				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter()) : NxCloudRetryPolicy.NONE;
+		Double messagesPerSecond = properties.getRateLimit().getMessagesPerSecond();
+		NxCloudSendRateLimiter rateLimiter = (messagesPerSecond != null)
+				? new NxCloudSendRateLimiter(messagesPerSecond) : null;
+		return new NxCloudClientSettings(properties.getResponseTimeout(), properties.getUploadTimeout(),
+				retryPolicy, rateLimiter);
 	}
 
 	@Bean

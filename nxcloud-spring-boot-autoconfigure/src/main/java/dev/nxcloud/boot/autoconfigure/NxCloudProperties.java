@@ -60,9 +60,18 @@ public class NxCloudProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Maximum time for a call, from connecting to the last byte of NxCloud's response.
+	 * Maximum time for one attempt of a call, from connecting to the last byte of NxCloud's response.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Maximum time for one attempt of a media upload, from connecting to the last byte of NxCloud's response.
+	 */
+	private Duration uploadTimeout = Duration.ofMinutes(5);
+
+	private final Retry retry = new Retry();
+
+	private final RateLimit rateLimit = new RateLimit();
 
 	public @Nullable String getAccessKey() {
 		return this.accessKey;
@@ -142,6 +151,116 @@ public class NxCloudProperties {
 
 	public void setResponseTimeout(Duration responseTimeout) {
 		this.responseTimeout = responseTimeout;
+	}
+
+	public Duration getUploadTimeout() {
+		return this.uploadTimeout;
+	}
+
+	public void setUploadTimeout(Duration uploadTimeout) {
+		this.uploadTimeout = uploadTimeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
+	 * Retries of failed calls. Reads are retried on transient failures; message sends and other operations that are
+	 * not idempotent only when the connection could not be established.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of attempts per call, the first included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry; it doubles with each further retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		/**
+		 * Share of each wait that is randomised, from 0 to 1, so that clients do not retry in step.
+		 */
+		private double jitter = 0.5;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Pacing of message sends per business phone.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Maximum message sends per second and business phone; sends beyond it wait for their turn rather than fail.
+		 * Not set: no pacing.
+		 */
+		private @Nullable Double messagesPerSecond;
+
+		public @Nullable Double getMessagesPerSecond() {
+			return this.messagesPerSecond;
+		}
+
+		public void setMessagesPerSecond(@Nullable Double messagesPerSecond) {
+			this.messagesPerSecond = messagesPerSecond;
+		}
+
 	}
 
 }

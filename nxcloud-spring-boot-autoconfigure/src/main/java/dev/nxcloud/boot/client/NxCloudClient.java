@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.nxcloud.boot.client.error.MetaError;
 import dev.nxcloud.boot.client.error.NxCloudApiException;
@@ -26,6 +27,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
@@ -69,7 +71,7 @@ public final class NxCloudClient {
 
 	private final NxCloudDefaults defaults;
 
-	private final Duration responseTimeout;
+	private final NxCloudClientSettings settings;
 
 	private final JsonMapper jsonMapper;
 
@@ -86,7 +88,7 @@ public final class NxCloudClient {
 	 */
 	public NxCloudClient(WebClient webClient, NxCloudConnection connection, NxCloudDefaults defaults,
 			Duration responseTimeout) {
-		this(webClient, connection, defaults, responseTimeout, ObservationRegistry.NOOP, null);
+		this(webClient, connection, defaults, NxCloudClientSettings.of(responseTimeout), ObservationRegistry.NOOP, null);
 	}
 
 	/**
@@ -103,10 +105,28 @@ public final class NxCloudClient {
 	public NxCloudClient(WebClient webClient, NxCloudConnection connection, NxCloudDefaults defaults,
 			Duration responseTimeout, ObservationRegistry observationRegistry,
 			@Nullable NxCloudClientObservationConvention observationConvention) {
+		this(webClient, connection, defaults, NxCloudClientSettings.of(responseTimeout), observationRegistry,
+				observationConvention);
+	}
+
+	/**
+	 * Create a client with timeouts, retries and send pacing, whose calls are observed.
+	 * @param webClient a web client that applies the {@link NxCloudSigningFilter}
+	 * @param connection the hosts and credentials, read on every call
+	 * @param defaults values applied to requests that leave them out
+	 * @param settings timeouts, retries and send pacing
+	 * @param observationRegistry the registry the calls' observations are made in; {@link ObservationRegistry#NOOP}
+	 * for none
+	 * @param observationConvention the convention for the observations, or {@code null} for the
+	 * {@linkplain DefaultNxCloudClientObservationConvention default}
+	 */
+	public NxCloudClient(WebClient webClient, NxCloudConnection connection, NxCloudDefaults defaults,
+			NxCloudClientSettings settings, ObservationRegistry observationRegistry,
+			@Nullable NxCloudClientObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.connection = connection;
 		this.defaults = defaults;
-		this.responseTimeout = responseTimeout;
+		this.settings = settings;
 		this.jsonMapper = NxCloudJson.newMapper();
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -143,6 +163,8 @@ public final class NxCloudClient {
 		private @Nullable Object jsonBody;
 
 		private @Nullable MultiValueMap<String, HttpEntity<?>> multipartBody;
+
+		private @Nullable String pacingKey;
 
 		private Call(NxCloudOperation operation) {
 			this.operation = operation;
@@ -188,6 +210,17 @@ public final class NxCloudClient {
 		 */
 		public Call multipartBody(MultiValueMap<String, HttpEntity<?>> parts) {
 			this.multipartBody = parts;
+			return this;
+		}
+
+		/**
+		 * Pace this send with the other sends of the same business phone, when the client has a
+		 * {@link NxCloudSendRateLimiter}.
+		 * @param businessPhone the sending phone
+		 * @return this call
+		 */
+		public Call pacedBy(String businessPhone) {
+			this.pacingKey = businessPhone;
 			return this;
 		}
 
@@ -270,36 +303,59 @@ public final class NxCloudClient {
 	private <T> Mono<T> send(Call call, JavaType dataType, NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
 		String name = operation.operationName();
+		NxCloudRetryPolicy retryPolicy = this.settings.retryPolicy();
+		NxCloudSendRateLimiter rateLimiter = this.settings.sendRateLimiter();
 		return Mono.defer(() -> {
 			if (this.connection.getAccessKey() == null || this.connection.getAccessSecret() == null
 					|| this.connection.getAccessKey().isBlank() || this.connection.getAccessSecret().isBlank()) {
 				return Mono.error(NxCloudSigningFilter.missingCredentials(name, this.connection.getAccessKey()));
 			}
-			URI uri = UriComponentsBuilder.fromUriString(operation.host().baseUrl(this.connection))
-				.path(operation.path())
-				.queryParams(call.query)
-				.encode()
-				.buildAndExpand(call.pathVariables)
-				.toUri();
-			WebClient.RequestBodySpec request = this.webClient.method(operation.method())
-				.uri(uri)
-				.attribute(NxCloudSigningFilter.ACTION_ATTRIBUTE, operation.action())
-				.accept(MediaType.APPLICATION_JSON);
-			if (call.multipartBody != null) {
-				request.contentType(MediaType.MULTIPART_FORM_DATA)
-					.body(BodyInserters.fromMultipartData(call.multipartBody));
+			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
+			AtomicInteger attempts = new AtomicInteger();
+			Mono<T> attempt = Mono.defer(() -> {
+				attempts.incrementAndGet();
+				return this.<T>attempt(call, jsonBody, dataType, observationContext);
+			}).timeout(this.settings.timeout(operation)).onErrorMap((ex) -> !(ex instanceof NxCloudException),
+					(ex) -> translate(operation, ex));
+			if (retryPolicy.maxAttempts() > 1) {
+				attempt = attempt.retryWhen(Retry.backoff(retryPolicy.maxAttempts() - 1, retryPolicy.initialBackoff())
+					.maxBackoff(retryPolicy.maxBackoff())
+					.jitter(retryPolicy.jitter())
+					.filter((ex) -> retryPolicy.allowsRetry(operation, ex))
+					.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
 			}
-			else {
-				request.contentType(MediaType.APPLICATION_JSON);
-				if (call.jsonBody != null) {
-					request.bodyValue(this.jsonMapper.writeValueAsBytes(call.jsonBody));
-				}
+			Mono<Void> pacing = (rateLimiter != null && call.pacingKey != null) ? rateLimiter.acquire(call.pacingKey)
+					: Mono.empty();
+			return pacing.then(attempt)
+				.onErrorMap(NxCloudException.class, (ex) -> ex.withAttempts(attempts.get(),
+						retryPolicy.stopReason(operation, ex, attempts.get())));
+		});
+	}
+
+	private <T> Mono<T> attempt(Call call, byte @Nullable [] jsonBody, JavaType dataType,
+			NxCloudClientObservationContext observationContext) {
+		NxCloudOperation operation = call.operation;
+		URI uri = UriComponentsBuilder.fromUriString(operation.host().baseUrl(this.connection))
+			.path(operation.path())
+			.queryParams(call.query)
+			.encode()
+			.buildAndExpand(call.pathVariables)
+			.toUri();
+		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
+			.uri(uri)
+			.attribute(NxCloudSigningFilter.ACTION_ATTRIBUTE, operation.action())
+			.accept(MediaType.APPLICATION_JSON);
+		if (call.multipartBody != null) {
+			request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(call.multipartBody));
+		}
+		else {
+			request.contentType(MediaType.APPLICATION_JSON);
+			if (jsonBody != null) {
+				request.bodyValue(jsonBody);
 			}
-			return request
-				.exchangeToMono((response) -> this.<T>decode(name, response, dataType, observationContext));
-		})
-			.timeout(this.responseTimeout)
-			.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(name, ex));
+		}
+		return request.exchangeToMono(
+				(response) -> this.<T>decode(operation.operationName(), response, dataType, observationContext));
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,
@@ -409,16 +465,18 @@ public final class NxCloudClient {
 		return "'" + text + ((bytes.length > BODY_EXCERPT_LENGTH) ? "…'" : "'");
 	}
 
-	private Throwable translate(String operation, Throwable ex) {
+	private Throwable translate(NxCloudOperation nxCloudOperation, Throwable ex) {
+		String operation = nxCloudOperation.operationName();
+		Duration timeout = this.settings.timeout(nxCloudOperation);
 		if (ex instanceof TimeoutException) {
-			return new NxCloudTimeoutException(operation, this.responseTimeout, ex);
+			return new NxCloudTimeoutException(operation, timeout, ex);
 		}
 		Throwable cause = (ex instanceof WebClientRequestException) ? ex.getCause() : ex;
 		if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
 			return new NxCloudConnectException(operation, cause);
 		}
 		if (isReadTimeout(cause)) {
-			return new NxCloudTimeoutException(operation, this.responseTimeout, cause);
+			return new NxCloudTimeoutException(operation, timeout, cause);
 		}
 		return new NxCloudTransportException(operation, "the exchange failed: " + ex.getMessage(), ex);
 	}

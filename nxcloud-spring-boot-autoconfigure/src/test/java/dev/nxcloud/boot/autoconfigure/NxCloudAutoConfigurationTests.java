@@ -163,7 +163,7 @@ class NxCloudAutoConfigurationTests {
 	@Test
 	void responseTimeoutPropertyBoundsACall() {
 		this.server.noReply();
-		this.runner.withPropertyValues(serverProperties()).withPropertyValues("nxcloud.response-timeout=300ms")
+		this.runner.withPropertyValues(serverProperties()).withPropertyValues("nxcloud.response-timeout=300ms", "nxcloud.retry.enabled=false")
 			.run((context) -> StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
 				.expectErrorSatisfies((ex) -> assertThat(ex)
 					.isInstanceOf(dev.nxcloud.boot.client.error.NxCloudTimeoutException.class))

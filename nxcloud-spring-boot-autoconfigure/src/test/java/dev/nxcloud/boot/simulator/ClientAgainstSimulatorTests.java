@@ -72,7 +72,7 @@ class ClientAgainstSimulatorTests {
 					"nxcloud.saas-url=" + this.simulator.baseUrl(), "nxcloud.access-key=" + this.demo.accessKey(),
 					"nxcloud.access-secret=" + this.demo.accessSecret(), "nxcloud.app-key=" + this.demo.appKey(),
 					"nxcloud.business-phone=" + this.demo.businessPhone(), "nxcloud.tenant-id=" + this.demo.tenantId(),
-					"nxcloud.response-timeout=2s")
+					"nxcloud.response-timeout=2s", "nxcloud.retry.enabled=false")
 			.withPropertyValues(properties);
 	}
 

@@ -19,6 +19,10 @@ public abstract class NxCloudException extends RuntimeException {
 
 	private final boolean retryable;
 
+	private int attempts = 1;
+
+	private @Nullable String outcome;
+
 	protected NxCloudException(@Nullable String operation, @Nullable Integer code, @Nullable String nxCloudMessage,
 			@Nullable String traceId, boolean retryable, String description, @Nullable Throwable cause) {
 		super(describe(operation, code, nxCloudMessage, traceId, description), cause);
@@ -47,6 +51,33 @@ public abstract class NxCloudException extends RuntimeException {
 			message.append(" [traceId=").append(traceId).append(']');
 		}
 		return message.toString();
+	}
+
+	@Override
+	public String getMessage() {
+		String message = super.getMessage();
+		return (this.outcome != null) ? message + " (" + this.outcome + ")" : message;
+	}
+
+	/**
+	 * How many attempts the client made before giving up.
+	 * @return the number of attempts, at least 1
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Record how the call ended: the number of attempts and why the client stopped. Called by the client once, when
+	 * the failure is final.
+	 * @param attempts the number of attempts made
+	 * @param reason why no further attempt was made
+	 * @return this exception
+	 */
+	public NxCloudException withAttempts(int attempts, String reason) {
+		this.attempts = attempts;
+		this.outcome = (attempts == 1 ? "1 attempt" : attempts + " attempts") + "; " + reason;
+		return this;
 	}
 
 	/**

@@ -34,7 +34,10 @@ public class DefaultNxCloudMessageService implements NxCloudMessageService {
 	public Mono<SentMessage> send(Message message) {
 		NxCloudOperation operation = NxCloudOperation.SEND_MESSAGE;
 		return Mono.fromSupplier(() -> toBody(message))
-			.flatMap((body) -> this.client.call(operation).jsonBody(body).retrieve(MtData.class))
+			.flatMap((body) -> this.client.call(operation)
+				.jsonBody(body)
+				.pacedBy(body.businessPhone())
+				.retrieve(MtData.class))
 			.mapNotNull(MtData::messageId)
 			.switchIfEmpty(Mono.error(() -> noMessageId(operation)))
 			.map(SentMessage::new);
@@ -44,7 +47,10 @@ public class DefaultNxCloudMessageService implements NxCloudMessageService {
 	public Mono<SentMessage> sendTemplate(TemplateMessage message) {
 		NxCloudOperation operation = NxCloudOperation.SEND_TEMPLATE_MESSAGE;
 		return Mono.fromSupplier(() -> toBody(message))
-			.flatMap((body) -> this.client.call(operation).jsonBody(body).retrieve(SaasSendData.class))
+			.flatMap((body) -> this.client.call(operation)
+				.jsonBody(body)
+				.pacedBy(body.businessPhone())
+				.retrieve(SaasSendData.class))
 			.mapNotNull(SaasSendData::messageId)
 			.switchIfEmpty(Mono.error(() -> noMessageId(operation)))
 			.map(SentMessage::new);

@@ -33,7 +33,8 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 	@Override
 	public Mono<SentMessage> send(OtpRequest request) {
 		return Mono.fromSupplier(() -> toBody(request))
-			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_OTP).jsonBody(body).retrieve(Data.class))
+			.flatMap((body) -> pace(this.client.call(NxCloudOperation.SEND_OTP).jsonBody(body), body)
+				.retrieve(Data.class))
 			.mapNotNull(Data::messageId)
 			.switchIfEmpty(Mono.error(() -> new NxCloudInvalidResponseException(
 					NxCloudOperation.SEND_OTP.operationName(), "the response's data carries no message id", null)))
@@ -61,6 +62,10 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 		}
 		return new Body(appKey, businessPhone, "whatsapp", "individual", to, request.category(), content,
 				request.language().code(), request.customMessageId(), request.drWebhook(), request.apiType());
+	}
+
+	private static NxCloudClient.Call pace(NxCloudClient.Call call, Body body) {
+		return (body.businessPhone() != null) ? call.pacedBy(body.businessPhone()) : call;
 	}
 
 	private record Body(String appkey, @JsonProperty("business_phone") @Nullable String businessPhone,

@@ -81,7 +81,7 @@ class SecretsStayOutOfSightTests {
 					NxCloudHealthContributorAutoConfiguration.class, NxCloudSanitizingAutoConfiguration.class,
 					EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
 					ConfigurationPropertiesReportEndpointAutoConfiguration.class))
-			.withPropertyValues("nxcloud.api-url=" + this.simulator.baseUrl(),
+			.withPropertyValues("nxcloud.retry.enabled=false", "nxcloud.api-url=" + this.simulator.baseUrl(),
 					"nxcloud.saas-url=" + this.simulator.baseUrl(), "nxcloud.access-key=" + this.demo.accessKey(),
 					"nxcloud.access-secret=" + secret, "nxcloud.app-key=" + this.demo.appKey(),
 					"nxcloud.business-phone=" + this.demo.businessPhone(), "nxcloud.response-timeout=500ms",
