@@ -178,7 +178,10 @@ class NxCloudAutoConfigurationTests {
 		}
 		assertThat(names).contains("nxcloud.access-key", "nxcloud.access-secret", "nxcloud.sign-algorithm",
 				"nxcloud.api-url", "nxcloud.saas-url", "nxcloud.app-key", "nxcloud.business-phone",
-				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout");
+				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout", "nxcloud.webhook.enabled",
+				"nxcloud.webhook.path", "nxcloud.webhook.verify-signature", "nxcloud.webhook.access-key",
+				"nxcloud.webhook.access-secret", "nxcloud.webhook.sign-algorithm", "nxcloud.webhook.max-clock-skew",
+				"nxcloud.webhook.dedup-capacity");
 	}
 
 	@Configuration(proxyBeanMethods = false)
