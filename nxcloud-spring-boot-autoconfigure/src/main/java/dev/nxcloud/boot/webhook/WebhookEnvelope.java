@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata the business number's metadata (newer SaaS payloads)
  * @param contacts the users the callback is about
  */
-public record WebhookEnvelope(@JsonProperty("business_phone") @JsonAlias("merchant_phone") @Nullable String businessPhone,
+public record WebhookEnvelope(
+		@JsonProperty("business_phone") @JsonAlias("merchant_phone") @Nullable String businessPhone,
 		@JsonProperty("messaging_product") @Nullable String messagingProduct,
 		@JsonProperty("app_id") @Nullable String appId, @Nullable Integer channel,
 		@JsonProperty("wabaId") @JsonAlias("waba_id") @Nullable String wabaId, @Nullable Metadata metadata,

@@ -37,8 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class NxCloudWebhookAutoConfigurationTests {
 
-	private static final String STATUS = "{\"statuses\":[{\"id\":\"m1\",\"status\":\"delivered\",\"timestamp\":\"1660019987\"}],"
-			+ "\"business_phone\":\"15550000001\"}";
+	private static final String STATUS = "{\"statuses\":[{\"id\":\"m1\",\"status\":\"delivered\","
+			+ "\"timestamp\":\"1660019987\"}],\"business_phone\":\"15550000001\"}";
 
 	private static final String[] ACCOUNT = { "nxcloud.access-key=key1", "nxcloud.access-secret=secret1" };
 

@@ -153,7 +153,8 @@ class NxCloudWebhookDecoderTests {
 				{"messages":[{"from":"8613800000000","id":"wamid.BTN","timestamp":"1660020100","type":"button",
 				  "button":{"payload":"track-A-1042","text":"Track order"},
 				  "context":{"from":"15550000001","id":"wamid.TPL"},"tag_name":"orders",
-				  "wa_ext":"{\\"templateId\\":\\"778899\\",\\"templateName\\":\\"order_update\\",\\"components\\":[{\\"type\\":\\"body\\"}]}"}]}""",
+				  "wa_ext":"{\\"templateId\\":\\"778899\\",\\"templateName\\":\\"order_update\\",\
+				\\"components\\":[{\\"type\\":\\"body\\"}]}"}]}""",
 				InboundMessageEvent.class);
 		InboundMessage message = event.message();
 		assertThat(message.type()).isEqualTo("button");

@@ -80,7 +80,8 @@ class NxCloudWebhookHandlerTests {
 		handler(100, null).handle(new HttpHeaders(), bytes("{\"messages\":[{\"id\":\"in1\",\"type\":\"text\"}]}"));
 		assertThat(status).isEqualTo(HttpStatus.OK);
 		assertThat(this.published).hasSize(3);
-		assertThat(this.streamed).containsExactlyElementsOf(this.published.stream().map(NxCloudWebhookEvent.class::cast).toList());
+		assertThat(this.streamed)
+			.containsExactlyElementsOf(this.published.stream().map(NxCloudWebhookEvent.class::cast).toList());
 		assertThat(statusesOnly).hasSize(2);
 		subscription.dispose();
 		typed.dispose();
