@@ -6,6 +6,7 @@ import dev.nxcloud.simulator.NxCloudSimulator;
 import dev.nxcloud.simulator.state.App;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -33,15 +34,16 @@ class EmbeddedSimulatorConfiguration {
 	}
 
 	/**
-	 * Once this application listens, point the demo app's webhook at its callback endpoint, as one would in the
-	 * NxCloud console, so that callbacks of messages sent without {@code dr_webhook} arrive too.
+	 * Once this application listens, point the demo app's webhook at the starter's webhook endpoint, as one would in
+	 * the NxCloud console, so that callbacks of messages sent without {@code dr_webhook} arrive too.
 	 */
 	@Bean
-	ApplicationListener<WebServerInitializedEvent> demoAppWebhook(NxCloudSimulator simulator) {
+	ApplicationListener<WebServerInitializedEvent> demoAppWebhook(NxCloudSimulator simulator,
+			@Value("${nxcloud.webhook.path:/nxcloud/webhook}") String webhookPath) {
 		return (event) -> {
 			String appKey = simulator.demoAccount().appKey();
 			App app = simulator.state().app(appKey).orElseThrow();
-			String webhook = "http://127.0.0.1:" + event.getWebServer().getPort() + "/webhook/nxcloud";
+			String webhook = "http://127.0.0.1:" + event.getWebServer().getPort() + webhookPath;
 			simulator.state()
 				.addApp(new App(app.accessKey(), app.appId(), app.appName(), app.appKey(), webhook));
 		};

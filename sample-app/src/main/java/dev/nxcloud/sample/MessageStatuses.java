@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.nxcloud.boot.webhook.MessageStatusEvent;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The status history of each message, as NxCloud's status callbacks report it.
+ * The status history of each message, as NxCloud's status callbacks report it. The starter's webhook endpoint
+ * verifies each callback and publishes one {@link MessageStatusEvent} per status.
  */
 @Component
 class MessageStatuses {
@@ -19,6 +23,14 @@ class MessageStatuses {
 	private static final Set<String> FINAL = Set.of("read", "failed", "deleted");
 
 	private final Map<String, List<String>> history = new LinkedHashMap<>();
+
+	@EventListener
+	void on(MessageStatusEvent event) {
+		String messageId = event.status().id();
+		if (messageId != null) {
+			record(messageId, event.raw().path("status").asString());
+		}
+	}
 
 	synchronized void record(String messageId, String status) {
 		this.history.computeIfAbsent(messageId, (id) -> new ArrayList<>()).add(status);

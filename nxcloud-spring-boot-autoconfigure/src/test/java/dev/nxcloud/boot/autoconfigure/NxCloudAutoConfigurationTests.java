@@ -181,10 +181,15 @@ class NxCloudAutoConfigurationTests {
 		}
 		assertThat(names).contains("nxcloud.access-key", "nxcloud.access-secret", "nxcloud.sign-algorithm",
 				"nxcloud.api-url", "nxcloud.saas-url", "nxcloud.app-key", "nxcloud.business-phone",
-				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout",
+				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout", "nxcloud.upload-timeout",
+				"nxcloud.retry.enabled", "nxcloud.retry.max-attempts", "nxcloud.retry.initial-backoff",
+				"nxcloud.retry.max-backoff", "nxcloud.retry.jitter", "nxcloud.rate-limit.messages-per-second",
 				"management.health.nxcloud.enabled", "management.health.nxcloud.business-phones",
 				"management.health.nxcloud.time-to-live", "management.health.nxcloud.timeout",
-				"management.health.nxcloud.quality-rating.yellow", "management.health.nxcloud.quality-rating.red");
+				"management.health.nxcloud.quality-rating.yellow", "management.health.nxcloud.quality-rating.red",
+				"nxcloud.webhook.enabled", "nxcloud.webhook.path", "nxcloud.webhook.verify-signature",
+				"nxcloud.webhook.access-key", "nxcloud.webhook.access-secret", "nxcloud.webhook.sign-algorithm",
+				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.dedup-capacity");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,65 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.time.Clock;
+
+import dev.nxcloud.boot.client.NxCloudSigner;
+import dev.nxcloud.boot.webhook.NxCloudWebhookDecoder;
+import dev.nxcloud.boot.webhook.NxCloudWebhookEvents;
+import dev.nxcloud.boot.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.boot.webhook.NxCloudWebhookVerifier;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration for the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}), in a WebFlux
+ * or a Spring MVC application. Callbacks are verified with the webhook's own credentials if configured, else with
+ * the account's.
+ */
+@AutoConfiguration(after = NxCloudAutoConfiguration.class)
+@ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = "nxcloud.webhook.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(NxCloudWebhookProperties.class)
+@Import({ ReactiveNxCloudWebhookEndpointConfiguration.class, ServletNxCloudWebhookEndpointConfiguration.class })
+public final class NxCloudWebhookAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudWebhookEvents nxCloudWebhookEvents() {
+		return new NxCloudWebhookEvents();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudWebhookHandler nxCloudWebhookHandler(NxCloudWebhookProperties properties,
+			ObjectProvider<NxCloudConnectionDetails> connectionDetails, ApplicationEventPublisher publisher,
+			NxCloudWebhookEvents events) {
+		NxCloudWebhookVerifier verifier = null;
+		if (properties.isVerifySignature()) {
+			verifier = new NxCloudWebhookVerifier(new NxCloudSigner(properties.getSignAlgorithm()),
+					() -> credentials(properties, connectionDetails.getIfAvailable()), properties.getMaxClockSkew(),
+					Clock.systemUTC());
+		}
+		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, publisher, events,
+				properties.getDedupCapacity());
+	}
+
+	private static NxCloudWebhookVerifier.Credentials credentials(NxCloudWebhookProperties properties,
+			@Nullable NxCloudConnectionDetails account) {
+		if (properties.getAccessSecret() != null) {
+			return new NxCloudWebhookVerifier.Credentials(properties.getAccessKey(), properties.getAccessSecret());
+		}
+		String accessKey = (properties.getAccessKey() != null) ? properties.getAccessKey()
+				: (account != null) ? account.getAccessKey() : null;
+		return new NxCloudWebhookVerifier.Credentials(accessKey, (account != null) ? account.getAccessSecret() : null);
+	}
+
+}

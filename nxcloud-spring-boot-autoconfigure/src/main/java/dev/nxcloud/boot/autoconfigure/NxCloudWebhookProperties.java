@@ -1,0 +1,123 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.time.Duration;
+
+import dev.nxcloud.boot.client.SignAlgorithm;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}).
+ */
+@ConfigurationProperties("nxcloud.webhook")
+public class NxCloudWebhookProperties {
+
+	/**
+	 * Whether to expose the webhook endpoint in a web application.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Path of the webhook endpoint, to which NxCloud POSTs callbacks.
+	 */
+	private String path = "/nxcloud/webhook";
+
+	/**
+	 * Whether to refuse callbacks without a valid signature (401). Turn on when the NxCloud app has callback
+	 * signing configured.
+	 */
+	private boolean verifySignature;
+
+	/**
+	 * Access key that signed callbacks must name, when it differs from the account's 'nxcloud.access-key'.
+	 */
+	private @Nullable String accessKey;
+
+	/**
+	 * Access secret to verify callback signatures with, when it differs from the account's
+	 * 'nxcloud.access-secret'. Never logged or exposed.
+	 */
+	private @Nullable String accessSecret;
+
+	/**
+	 * Hash callbacks are signed with: 'md5' (NxCloud's default) or 'sha256'.
+	 */
+	private SignAlgorithm signAlgorithm = SignAlgorithm.MD5;
+
+	/**
+	 * How far a signed callback's 'ts' may be from this application's clock, either way. Zero disables the check.
+	 */
+	private Duration maxClockSkew = Duration.ofMinutes(5);
+
+	/**
+	 * How many recently handled events to remember, so that redeliveries of an event already handled are not
+	 * handed over again. Zero disables the check.
+	 */
+	private int dedupCapacity = 10_000;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public boolean isVerifySignature() {
+		return this.verifySignature;
+	}
+
+	public void setVerifySignature(boolean verifySignature) {
+		this.verifySignature = verifySignature;
+	}
+
+	public @Nullable String getAccessKey() {
+		return this.accessKey;
+	}
+
+	public void setAccessKey(@Nullable String accessKey) {
+		this.accessKey = accessKey;
+	}
+
+	public @Nullable String getAccessSecret() {
+		return this.accessSecret;
+	}
+
+	public void setAccessSecret(@Nullable String accessSecret) {
+		this.accessSecret = accessSecret;
+	}
+
+	public SignAlgorithm getSignAlgorithm() {
+		return this.signAlgorithm;
+	}
+
+	public void setSignAlgorithm(SignAlgorithm signAlgorithm) {
+		this.signAlgorithm = signAlgorithm;
+	}
+
+	public Duration getMaxClockSkew() {
+		return this.maxClockSkew;
+	}
+
+	public void setMaxClockSkew(Duration maxClockSkew) {
+		this.maxClockSkew = maxClockSkew;
+	}
+
+	public int getDedupCapacity() {
+		return this.dedupCapacity;
+	}
+
+	public void setDedupCapacity(int dedupCapacity) {
+		this.dedupCapacity = dedupCapacity;
+	}
+
+}

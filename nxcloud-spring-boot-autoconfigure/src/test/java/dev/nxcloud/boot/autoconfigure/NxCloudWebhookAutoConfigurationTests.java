@@ -1,0 +1,266 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.nxcloud.boot.webhook.InboundMessageEvent;
+import dev.nxcloud.boot.webhook.MessageStatusEvent;
+import dev.nxcloud.boot.webhook.NxCloudWebhookDecoder;
+import dev.nxcloud.boot.webhook.NxCloudWebhookEvent;
+import dev.nxcloud.boot.webhook.NxCloudWebhookEvents;
+import dev.nxcloud.boot.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.simulator.Signatures;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.reactive.config.EnableWebFlux;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class NxCloudWebhookAutoConfigurationTests {
+
+	private static final String STATUS = "{\"statuses\":[{\"id\":\"m1\",\"status\":\"delivered\","
+			+ "\"timestamp\":\"1660019987\"}],\"business_phone\":\"15550000001\"}";
+
+	private static final String[] ACCOUNT = { "nxcloud.access-key=key1", "nxcloud.access-secret=secret1" };
+
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
+		.withUserConfiguration(WebFlux.class, Listener.class);
+
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
+		.withUserConfiguration(WebMvc.class, Listener.class);
+
+	/** Headers as NxCloud sends them, signed independently of the starter (with the simulator's signer). */
+	private static HttpHeaders signed(String body, String accessKey, String secret) {
+		String ts = Long.toString(System.currentTimeMillis());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("accesskey", accessKey);
+		headers.set("action", "dr");
+		headers.set("biztype", "2");
+		headers.set("ts", ts);
+		headers.set("sign", Signatures.sign(accessKey, "dr", "2", ts, body.getBytes(StandardCharsets.UTF_8), secret,
+				Signatures.MD5));
+		return headers;
+	}
+
+	private static WebTestClient client(org.springframework.context.ApplicationContext context) {
+		return WebTestClient.bindToApplicationContext(context).build();
+	}
+
+	private static WebTestClient.ResponseSpec postReactive(WebTestClient client, String path, HttpHeaders headers,
+			String body) {
+		return client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((h) -> h.addAll(headers))
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+	}
+
+	private static MockHttpServletRequestBuilder postServlet(String path, HttpHeaders headers, String body) {
+		return post(path).contentType(MediaType.APPLICATION_JSON)
+			.headers(headers)
+			.content(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void webFluxSignedCallbackReachesTheListenersAndTheStream() {
+		this.reactive.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NxCloudWebhookHandler.class).hasBean("nxCloudWebhookRouterFunction");
+				List<NxCloudWebhookEvent> streamed = new CopyOnWriteArrayList<>();
+				Disposable subscription = context.getBean(NxCloudWebhookEvents.class).stream().subscribe(streamed::add);
+				postReactive(client(context), "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS)
+					.expectStatus()
+					.isOk();
+				List<Object> received = context.getBean(Listener.class).events;
+				assertThat(received).singleElement()
+					.isInstanceOfSatisfying(MessageStatusEvent.class,
+							(event) -> assertThat(event.status().id()).isEqualTo("m1"));
+				assertThat(streamed).containsExactlyElementsOf(received.stream().map(NxCloudWebhookEvent.class::cast).toList());
+				subscription.dispose();
+			});
+	}
+
+	@Test
+	void webFluxTamperedOrUnsignedCallbackIsRefused() {
+		this.reactive.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
+			.run((context) -> {
+				WebTestClient client = client(context);
+				postReactive(client, "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS.replace("m1", "m2"))
+					.expectStatus()
+					.isUnauthorized();
+				postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isUnauthorized();
+				postReactive(client, "/nxcloud/webhook", signed(STATUS, "key1", "wrong"), STATUS).expectStatus()
+					.isUnauthorized();
+				assertThat(context.getBean(Listener.class).events).isEmpty();
+			});
+	}
+
+	@Test
+	void withoutVerificationUnsignedCallbacksAreAccepted() {
+		this.reactive.run((context) -> {
+			postReactive(client(context), "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
+		});
+	}
+
+	@Test
+	void theWebhookSecretWinsOverTheAccountSecret() {
+		this.reactive.withPropertyValues(ACCOUNT)
+			.withPropertyValues("nxcloud.webhook.verify-signature=true", "nxcloud.webhook.access-key=hookkey",
+					"nxcloud.webhook.access-secret=hooksecret")
+			.run((context) -> {
+				WebTestClient client = client(context);
+				postReactive(client, "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS).expectStatus()
+					.isUnauthorized();
+				postReactive(client, "/nxcloud/webhook", signed(STATUS, "hookkey", "hooksecret"), STATUS).expectStatus()
+					.isOk();
+				assertThat(context.getBean(Listener.class).events).hasSize(1);
+			});
+	}
+
+	@Test
+	void pathIsConfigurable() {
+		this.reactive.withPropertyValues("nxcloud.webhook.path=/hooks/wa").run((context) -> {
+			WebTestClient client = client(context);
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isNotFound();
+			postReactive(client, "/hooks/wa", new HttpHeaders(), STATUS).expectStatus().isOk();
+		});
+	}
+
+	@Test
+	void aFailingListenerMakesNxCloudRedeliverAndTheRedeliveryIsHandedOverOnce() {
+		this.reactive.run((context) -> {
+			WebTestClient client = client(context);
+			Listener listener = context.getBean(Listener.class);
+			listener.fail = true;
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().is5xxServerError();
+			listener.fail = false;
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			assertThat(listener.events).hasSize(1);
+		});
+	}
+
+	@Test
+	void servletSignedCallbackReachesTheListeners() {
+		this.servlet.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
+			.run((context) -> {
+				assertThat(context).hasBean("nxCloudWebhookRouterFunction");
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				String inbound = "{\"contacts\":[{\"wa_id\":\"86138\",\"profile\":{\"name\":\"Ann\"}}],"
+						+ "\"messages\":[{\"from\":\"86138\",\"id\":\"in1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]}";
+				mvc.perform(postServlet("/nxcloud/webhook", signed(inbound, "key1", "secret1"), inbound))
+					.andExpect(status().isOk());
+				assertThat(context.getBean(Listener.class).events).singleElement()
+					.isInstanceOfSatisfying(InboundMessageEvent.class, (event) -> {
+						assertThat(event.message().text().body()).isEqualTo("hi");
+						assertThat(event.contact().profile().name()).isEqualTo("Ann");
+					});
+			});
+	}
+
+	@Test
+	void servletTamperedCallbackIsRefusedAndAFailingListenerGets500() {
+		this.servlet.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				HttpHeaders headers = signed(STATUS, "key1", "secret1");
+				mvc.perform(postServlet("/nxcloud/webhook", headers, STATUS.replace("delivered", "read")))
+					.andExpect(status().isUnauthorized());
+				Listener listener = context.getBean(Listener.class);
+				assertThat(listener.events).isEmpty();
+				listener.fail = true;
+				mvc.perform(postServlet("/nxcloud/webhook", headers, STATUS)).andExpect(status().isInternalServerError());
+				listener.fail = false;
+				mvc.perform(postServlet("/nxcloud/webhook", headers, STATUS)).andExpect(status().isOk());
+				assertThat(listener.events).hasSize(1);
+			});
+	}
+
+	@Test
+	void disabledByProperty() {
+		this.reactive.withPropertyValues("nxcloud.webhook.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(NxCloudWebhookHandler.class)
+				.doesNotHaveBean("nxCloudWebhookRouterFunction"));
+		this.servlet.withPropertyValues("nxcloud.webhook.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("nxCloudWebhookRouterFunction"));
+	}
+
+	@Test
+	void notInANonWebApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NxCloudWebhookHandler.class));
+	}
+
+	@Test
+	void userHandlerWins() {
+		this.reactive.withUserConfiguration(UserHandler.class).run((context) -> {
+			assertThat(context).hasSingleBean(NxCloudWebhookHandler.class);
+			assertThat(context.getBean(NxCloudWebhookHandler.class)).isSameAs(context.getBean("myHandler"));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebFlux
+	static class WebFlux {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebMvc
+	static class WebMvc {
+
+	}
+
+	static class Listener {
+
+		final List<Object> events = new CopyOnWriteArrayList<>();
+
+		volatile boolean fail;
+
+		@EventListener
+		void on(NxCloudWebhookEvent event) {
+			if (this.fail) {
+				throw new IllegalStateException("listener failed");
+			}
+			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHandler {
+
+		@Bean
+		NxCloudWebhookHandler myHandler(ApplicationEventPublisher publisher) {
+			return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null, publisher, new NxCloudWebhookEvents(),
+					0);
+		}
+
+	}
+
+}
