@@ -10,6 +10,7 @@ import dev.nxcloud.boot.client.NxCloudSendRateLimiter;
 import dev.nxcloud.boot.client.NxCloudDefaults;
 import dev.nxcloud.boot.client.NxCloudSigner;
 import dev.nxcloud.boot.client.NxCloudSigningFilter;
+import dev.nxcloud.boot.client.bulk.NxCloudBulkSender;
 import dev.nxcloud.boot.client.flow.DefaultNxCloudFlowService;
 import dev.nxcloud.boot.client.flow.NxCloudFlowService;
 import dev.nxcloud.boot.client.integrator.DefaultNxCloudIntegratorService;
@@ -140,6 +141,13 @@ public final class NxCloudAutoConfiguration {
 	@ConditionalOnMissingBean
 	NxCloudMediaService nxCloudMediaService(NxCloudClient client) {
 		return new DefaultNxCloudMediaService(client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudBulkSender nxCloudBulkSender(NxCloudMessageService messages, NxCloudOtpService otp,
+			NxCloudProperties properties) {
+		return new NxCloudBulkSender(messages, otp, properties.getBulk().getConcurrency());
 	}
 
 }

@@ -73,6 +73,8 @@ public class NxCloudProperties {
 
 	private final RateLimit rateLimit = new RateLimit();
 
+	private final Bulk bulk = new Bulk();
+
 	public @Nullable String getAccessKey() {
 		return this.accessKey;
 	}
@@ -169,6 +171,10 @@ public class NxCloudProperties {
 		return this.rateLimit;
 	}
 
+	public Bulk getBulk() {
+		return this.bulk;
+	}
+
 	/**
 	 * Retries of failed calls. Reads are retried on transient failures; message sends and other operations that are
 	 * not idempotent only when the connection could not be established.
@@ -259,6 +265,26 @@ public class NxCloudProperties {
 
 		public void setMessagesPerSecond(@Nullable Double messagesPerSecond) {
 			this.messagesPerSecond = messagesPerSecond;
+		}
+
+	}
+
+	/**
+	 * Bulk sending.
+	 */
+	public static class Bulk {
+
+		/**
+		 * Maximum sends in flight at once when sending a stream of messages.
+		 */
+		private int concurrency = 16;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
 		}
 
 	}

@@ -183,7 +183,7 @@ class NxCloudAutoConfigurationTests {
 				"nxcloud.api-url", "nxcloud.saas-url", "nxcloud.app-key", "nxcloud.business-phone",
 				"nxcloud.tenant-id", "nxcloud.connect-timeout", "nxcloud.response-timeout", "nxcloud.upload-timeout",
 				"nxcloud.retry.enabled", "nxcloud.retry.max-attempts", "nxcloud.retry.initial-backoff",
-				"nxcloud.retry.max-backoff", "nxcloud.retry.jitter", "nxcloud.rate-limit.messages-per-second",
+				"nxcloud.retry.max-backoff", "nxcloud.retry.jitter", "nxcloud.rate-limit.messages-per-second", "nxcloud.bulk.concurrency",
 				"management.health.nxcloud.enabled", "management.health.nxcloud.business-phones",
 				"management.health.nxcloud.time-to-live", "management.health.nxcloud.timeout",
 				"management.health.nxcloud.quality-rating.yellow", "management.health.nxcloud.quality-rating.red",
