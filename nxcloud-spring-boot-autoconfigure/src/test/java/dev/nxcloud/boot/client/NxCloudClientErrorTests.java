@@ -211,4 +211,27 @@ class NxCloudClientErrorTests {
 		assertThat(ex.getMessage()).contains("nxcloud.response-timeout");
 	}
 
+	@Test
+	void mediaUploadsHaveTheirOwnTimeout() {
+		NxCloudClientSettings settings = new NxCloudClientSettings(Duration.ofSeconds(30), Duration.ofMillis(300),
+				NxCloudRetryPolicy.NONE, null);
+		assertThat(settings.timeout(NxCloudOperation.UPLOAD_MEDIA)).isEqualTo(Duration.ofMillis(300));
+		assertThat(settings.timeout(NxCloudOperation.SEND_MESSAGE)).isEqualTo(Duration.ofSeconds(30));
+		var connection = TestClients.connection(this.server.baseUrl(), TestClients.ACCESS_KEY, TestClients.ACCESS_SECRET);
+		NxCloudClient client = new NxCloudClient(org.springframework.web.reactive.function.client.WebClient.builder()
+			.filter(new NxCloudSigningFilter(connection, new NxCloudSigner(SignAlgorithm.MD5), Clock.systemUTC()))
+			.build(), connection, NxCloudDefaults.NONE, settings, io.micrometer.observation.ObservationRegistry.NOOP,
+				null);
+		this.server.noReply();
+		org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+		parts.part("tenant_id", "1");
+		NxCloudException ex = failure(client.call(NxCloudOperation.UPLOAD_MEDIA)
+			.pathVariables("15550000001")
+			.multipartBody(parts.build())
+			.retrieve(JsonNode.class));
+		assertThat(ex).isInstanceOf(NxCloudTimeoutException.class);
+		assertThat(((NxCloudTimeoutException) ex).getTimeout()).isEqualTo(Duration.ofMillis(300));
+		assertThat(ex.getMessage()).contains("nxcloud.upload-timeout");
+	}
+
 }

@@ -18,8 +18,11 @@ public class NxCloudTimeoutException extends NxCloudTransportException {
 	 * @param cause the underlying timeout, if any
 	 */
 	public NxCloudTimeoutException(String operation, Duration timeout, @Nullable Throwable cause) {
-		super(operation, null, null, null, true, true, "no response within " + timeout
-				+ " (nxcloud.response-timeout); NxCloud may still have processed the request", cause);
+		super(operation, null, null, null, true, true,
+				"no response within " + timeout + " ("
+						+ ("uploadMedia".equals(operation) ? "nxcloud.upload-timeout" : "nxcloud.response-timeout")
+						+ "); NxCloud may still have processed the request",
+				cause);
 		this.timeout = timeout;
 	}
 
