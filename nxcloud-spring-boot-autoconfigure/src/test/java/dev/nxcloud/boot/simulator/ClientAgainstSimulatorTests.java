@@ -24,7 +24,23 @@ import dev.nxcloud.boot.client.otp.OtpRequest;
 import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
 import dev.nxcloud.boot.client.phone.PhoneInfo;
 import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
+import dev.nxcloud.boot.client.flow.NxCloudFlowService;
+import dev.nxcloud.boot.client.flow.WhatsAppFlow;
+import dev.nxcloud.boot.client.media.MediaUpload;
+import dev.nxcloud.boot.client.media.MediaUploadRequest;
+import dev.nxcloud.boot.client.media.NxCloudMediaService;
+import dev.nxcloud.boot.client.template.NxCloudTemplateService;
+import dev.nxcloud.boot.client.template.TemplateButton;
+import dev.nxcloud.boot.client.template.TemplateButtonEvent;
+import dev.nxcloud.boot.client.template.TemplateCategoryType;
+import dev.nxcloud.boot.client.template.TemplateDetail;
+import dev.nxcloud.boot.client.template.TemplateHeaderMedia;
 import dev.nxcloud.boot.client.template.TemplateLanguage;
+import dev.nxcloud.boot.client.template.TemplateListRequest;
+import dev.nxcloud.boot.client.template.TemplateMediaType;
+import dev.nxcloud.boot.client.template.TemplateRequest;
+import dev.nxcloud.boot.client.template.TemplateStatus;
+import org.springframework.http.MediaType;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.Endpoint;
 import dev.nxcloud.simulator.Fault;
@@ -220,6 +236,49 @@ class ClientAgainstSimulatorTests {
 		assertThat(call((context) -> phones(context).getPhones()).byPhone()).isNotEmpty();
 		assertThat(List.of(this.simulator.faults().rules().toArray())).allSatisfy(
 				(rule) -> assertThat(((dev.nxcloud.simulator.FaultRule) rule).remaining()).isZero());
+	}
+
+	private static NxCloudTemplateService templates(AssertableApplicationContext context) {
+		return context.getBean(NxCloudTemplateService.class);
+	}
+
+	@Test
+	void templateLifecycleWithUploadedHeaderMedia() {
+		MediaUpload upload = call((context) -> context.getBean(NxCloudMediaService.class)
+			.upload(MediaUploadRequest.of(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "banner.png", MediaType.IMAGE_PNG)));
+		assertThat(upload.mediaId()).isNotBlank();
+		assertThat(upload.h()).isNotBlank();
+		assertThat(upload.originalFilename()).isEqualTo("banner.png");
+		TemplateRequest request = TemplateRequest.builder()
+			.name("spring_welcome")
+			.language(TemplateLanguage.EN_US)
+			.category(TemplateCategoryType.MARKETING)
+			.content("Welcome {{1}}!")
+			.headerMedia(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, upload))
+			.button(TemplateButton.quickReply("Thanks").withEvents(TemplateButtonEvent.tag("welcomed")))
+			.build();
+		Long id = call((context) -> templates(context).create(request)).templateId().orElseThrow();
+		TemplateDetail created = call((context) -> templates(context).get(id));
+		assertThat(created.name()).isEqualTo("spring_welcome");
+		assertThat(created.status()).isEqualTo(TemplateStatus.APPROVED);
+		call((context) -> templates(context).update(id, request.toBuilder().content("Hello {{1}}!").build()));
+		List<dev.nxcloud.boot.client.template.TemplateSummary> all = call(
+				(context) -> templates(context).listAll(TemplateListRequest.page(1, 2)).collectList());
+		assertThat(all).extracting((template) -> template.name())
+			.contains("spring_welcome", "order_update");
+		assertThat(call((context) -> templates(context).list(TemplateListRequest.page(1, 10).withName("spring_welcome")))
+			.list()).singleElement().satisfies((template) -> assertThat(template.content()).contains("Hello"));
+		call((context) -> templates(context).delete(id).thenReturn(true));
+		assertThat(failure((context) -> templates(context).get(id)).getCode()).isEqualTo(22093);
+	}
+
+	@Test
+	void flows() {
+		List<WhatsAppFlow> flows = this.<List<WhatsAppFlow>>call((context) -> context.getBean(NxCloudFlowService.class).list().collectList());
+		assertThat(flows).singleElement().satisfies((flow) -> {
+			assertThat(flow.id()).isEqualTo("803348158336427");
+			assertThat(flow.status()).isEqualTo(WhatsAppFlow.Status.PUBLISHED);
+		});
 	}
 
 }
