@@ -22,7 +22,9 @@ import dev.nxcloud.benchmarks.prepare.PreparationRunner;
  * <p>
  * Options: {@code --out=DIR} (default {@code benchmarks/results}, or {@code results} when run from the module),
  * {@code --skip=jmh,load,bulk}, {@code --bulk-total=N} (default 1 000 000), {@code --bulk-concurrency=N} (default
- * 100), {@code --measure=SECONDS} and {@code --warmup=SECONDS} for the load harness.
+ * 120), {@code --measure=SECONDS} (default 3) and {@code --warmup=SECONDS} (default 3) for the load harness, and
+ * for a focused look: {@code --clients=starter,bare Reactor Netty,RestClient + pool}, {@code --concurrency=16,64},
+ * {@code --latency=0,50} and {@code --starter-default-pool} (the starter without a connection pool of its own).
  */
 public final class BenchmarkMain {
 
@@ -44,13 +46,14 @@ public final class BenchmarkMain {
 		Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
 		String skip = "";
 		long bulkTotal = 1_000_000;
-		int bulkConcurrency = 100;
-		double measureSeconds = 4;
+		int bulkConcurrency = 120;
+		double measureSeconds = 3;
 		double warmupSeconds = 3;
 		Set<String> clients = new LinkedHashSet<>(
 				List.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT));
 		int[] concurrencies = CONCURRENCIES;
 		int[] latencies = LATENCIES;
+		boolean starterDefaultPool = false;
 		for (String arg : args) {
 			String value = arg.substring(arg.indexOf('=') + 1);
 			if (arg.startsWith("--out=")) {
@@ -70,6 +73,9 @@ public final class BenchmarkMain {
 			}
 			else if (arg.startsWith("--warmup=")) {
 				warmupSeconds = Double.parseDouble(value);
+			}
+			else if (arg.equals("--starter-default-pool")) {
+				starterDefaultPool = true;
 			}
 			else if (arg.startsWith("--clients=")) {
 				clients = new LinkedHashSet<>(List.of(value.split(",")));
@@ -96,7 +102,7 @@ public final class BenchmarkMain {
 			try (SimulatorProcess simulators = SimulatorProcess.fork(LATENCIES)) {
 				if (!skip.contains("load")) {
 					LoadHarness harness = new LoadHarness(new LoadHarness.Settings(concurrencies,
-							seconds(warmupSeconds), seconds(measureSeconds), 2, clients));
+							seconds(warmupSeconds), seconds(measureSeconds), 2, clients, starterDefaultPool));
 					for (int i = 0; i < LATENCIES.length; i++) {
 						int latency = LATENCIES[i];
 						if (Arrays.stream(latencies).noneMatch((l) -> l == latency)) {

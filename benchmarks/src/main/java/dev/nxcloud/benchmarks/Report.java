@@ -152,7 +152,9 @@ final class Report {
 		md.append("Closed loop, a fixed number of calls in flight, against the simulator in its own JVM on "
 				+ "127.0.0.1 (fast path: signatures checked, nothing recorded). Each client is warmed up at each "
 				+ "concurrency, then measured twice in alternating order. Allocation and CPU are the client JVM's "
-				+ "totals over the measured windows divided by the calls.\n\n");
+				+ "totals over the measured windows divided by the calls. With 0 ms latency the loop is bound by CPU "
+				+ "(client and simulator share the machine's cores), so the throughput ratio there is in effect the "
+				+ "ratio of client CPU per call; with 50 ms latency it is bound by the latency, as in production.\n\n");
 		md.append("![Throughput as a ratio of the bare client](").append(CHART).append(")\n\n");
 		int latency = -1;
 		for (LoadHarness.Row row : this.load) {
@@ -210,6 +212,17 @@ final class Report {
 				result.total(), result.concurrency(), result.latency().toMillis(), result.nanos() / 1e9,
 				result.rate(), result.bound(), 100 * result.rate() / result.bound(), result.errors(),
 				result.heapBefore() / 1048576.0, result.heapAfter() / 1048576.0));
+		double ceiling = 0;
+		for (LoadHarness.Row row : this.load) {
+			if (row.client().equals(LoadHarness.BARE) && row.latencyMillis() == 0) {
+				ceiling = Math.max(ceiling, row.window().throughput());
+			}
+		}
+		if (ceiling > 0) {
+			md.append(String.format(Locale.ROOT, "%nThe simulator's own ceiling in this run (the bare client at 0 ms, "
+					+ "best concurrency) was %.0f/s, %s the bound, so the bound is what limits the bulk run.%n",
+					ceiling, (ceiling > result.bound()) ? "above" : "**below**"));
+		}
 		List<String> samples = new ArrayList<>();
 		result.heapSamples().forEach((bytes) -> samples.add(Long.toString(bytes >> 20)));
 		md.append("\nHeap in use (not collected) at each tenth of the run, MB: ").append(String.join(", ", samples))

@@ -74,7 +74,7 @@ class HarnessSmokeTests {
 	@Test
 	void loadHarnessMeasuresEveryClientAndWritesTheReport(@TempDir Path out) throws Exception {
 		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
-				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT)));
+				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT), false));
 		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
 		assertThat(rows).hasSize(3).allSatisfy((row) -> {
 			assertThat(row.window().calls()).isPositive();

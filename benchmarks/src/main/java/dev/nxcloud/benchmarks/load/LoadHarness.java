@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 /**
  * Runs the three clients against one simulator at several concurrencies: the starter's service bean, the bare
  * Reactor Netty floor and the hand-signed blocking {@code RestClient}. At each concurrency every client is warmed
- * up, then measured in alternating order over several rounds, so that the three see the same machine.
+ * up, then measured in alternating order over several rounds, so that the three see the same machine. Before the
+ * first concurrency, every client runs for twice the warm-up time at the highest concurrency, for the JIT.
  */
 public final class LoadHarness {
 
@@ -48,9 +50,11 @@ public final class LoadHarness {
 			maxConcurrency = Math.max(maxConcurrency, concurrency);
 		}
 		List<Row> rows = new ArrayList<>();
-		try (StarterClient starter = new StarterClient(baseUrl, maxConcurrency);
+		try (StarterClient starter = new StarterClient(baseUrl,
+				this.settings.starterDefaultPool() ? 0 : maxConcurrency);
 				BareReactorNettyClient bare = new BareReactorNettyClient(baseUrl, maxConcurrency);
 				HandSignedRestClient restClient = new HandSignedRestClient(baseUrl)) {
+			warmUp(starter, bare, restClient, maxConcurrency);
 			for (int concurrency : this.settings.concurrencies()) {
 				ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 				try {
@@ -84,6 +88,27 @@ public final class LoadHarness {
 		return rows;
 	}
 
+	private void warmUp(StarterClient starter, BareReactorNettyClient bare, HandSignedRestClient restClient,
+			int concurrency) {
+		Duration duration = this.settings.warmup().multipliedBy(2);
+		Set<String> clients = this.settings.clients();
+		if (clients.contains(STARTER)) {
+			LoadDriver.runReactive(starter::send, concurrency, duration);
+		}
+		if (clients.contains(BARE)) {
+			LoadDriver.runReactive(bare::send, concurrency, duration);
+		}
+		if (clients.contains(REST_CLIENT)) {
+			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+			try {
+				LoadDriver.runBlocking(restClient::send, pool, concurrency, duration);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+	}
+
 	/**
 	 * How a harness measures.
 	 *
@@ -92,9 +117,11 @@ public final class LoadHarness {
 	 * @param measure how long one measured run of a client lasts
 	 * @param rounds how many measured runs each client gets, in alternating order
 	 * @param clients the names of the clients to run
+	 * @param starterDefaultPool whether the starter keeps Spring Boot's default connection pool instead of one as
+	 * large as the concurrency
 	 */
 	public record Settings(int[] concurrencies, Duration warmup, Duration measure, int rounds,
-			java.util.Set<String> clients) {
+			Set<String> clients, boolean starterDefaultPool) {
 	}
 
 	/**

@@ -32,7 +32,8 @@ public final class StarterClient implements AutoCloseable {
 	/**
 	 * Start an application context against a simulator.
 	 * @param baseUrl the simulator's base URL
-	 * @param maxConnections the size of the connection pool
+	 * @param maxConnections the size of the connection pool; 0 or less for Spring Boot's defaults (no
+	 * {@link ReactorResourceFactory} bean of the application's own)
 	 */
 	public StarterClient(String baseUrl, int maxConnections) {
 		this.context = new AnnotationConfigApplicationContext();
@@ -46,7 +47,9 @@ public final class StarterClient implements AutoCloseable {
 		properties.put("nxcloud.tenant-id", BenchmarkRequests.ACCOUNT.tenantId());
 		properties.put("nxcloud.response-timeout", "30s");
 		this.context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
-		this.context.registerBean(ReactorResourceFactory.class, () -> resourceFactory(maxConnections));
+		if (maxConnections > 0) {
+			this.context.registerBean(ReactorResourceFactory.class, () -> resourceFactory(maxConnections));
+		}
 		this.context.register(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, NxCloudAutoConfiguration.class);
 		this.context.refresh();
