@@ -94,7 +94,7 @@ public final class BenchmarkMain {
 		List<PreparationRow> preparation = List.of();
 		if (!skip.contains("jmh")) {
 			log("JMH: preparation of one signed template send");
-			preparation = PreparationRunner.run();
+			preparation = PreparationRunner.run(2);
 		}
 		List<LoadHarness.Row> load = new ArrayList<>();
 		BulkSendHarness.Result bulk = null;

@@ -86,8 +86,8 @@ class HarnessSmokeTests {
 					Duration.ofMillis(1), (line) -> { });
 		}
 		assertThat(bulk.errors()).isZero();
-		List<PreparationRow> preparation = List.of(new PreparationRow("starterMd5", 1100, 10, 3000),
-				new PreparationRow("bareMd5", 1000, 10, 2000));
+		List<PreparationRow> preparation = List.of(new PreparationRow("starterMd5", 1100, 10, 3000, List.of(1100.0)),
+				new PreparationRow("bareMd5", 1000, 10, 2000, List.of(1000.0)));
 		new Report(preparation, rows, bulk, Duration.ofSeconds(1), 1000).write(out);
 		assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains("| 2 | starter |")
 			.contains("| preparation ≤ 1.3× bare MD5 + Jackson | 1.10×");

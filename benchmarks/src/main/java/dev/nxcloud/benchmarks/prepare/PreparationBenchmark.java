@@ -43,8 +43,8 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 4, time = 1)
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 public class PreparationBenchmark {
 
