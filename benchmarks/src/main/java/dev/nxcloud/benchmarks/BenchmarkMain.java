@@ -1,0 +1,146 @@
+package dev.nxcloud.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.nxcloud.benchmarks.bulk.BulkSendHarness;
+import dev.nxcloud.benchmarks.load.LoadHarness;
+import dev.nxcloud.benchmarks.load.StarterClient;
+import dev.nxcloud.benchmarks.prepare.PreparationRow;
+import dev.nxcloud.benchmarks.prepare.PreparationRunner;
+
+/**
+ * Runs every benchmark in one go and writes {@code results.md} and {@code throughput.svg}: the JMH preparation
+ * benchmark, the load harness against simulators with 0 ms and 50 ms latency, and the bulk run.
+ * <p>
+ * Options: {@code --out=DIR} (default {@code benchmarks/results}, or {@code results} when run from the module),
+ * {@code --skip=jmh,load,bulk}, {@code --bulk-total=N} (default 1 000 000), {@code --bulk-concurrency=N} (default
+ * 120), {@code --measure=SECONDS} (default 3) and {@code --warmup=SECONDS} (default 3) for the load harness, and
+ * for a focused look: {@code --clients=starter,bare Reactor Netty,RestClient + pool}, {@code --concurrency=16,64},
+ * {@code --latency=0,50} and {@code --starter-default-pool} (the starter without a connection pool of its own).
+ */
+public final class BenchmarkMain {
+
+	/** The latencies the simulators add. */
+	static final int[] LATENCIES = { 0, 50 };
+
+	/** The concurrencies of the load harness. */
+	static final int[] CONCURRENCIES = { 16, 64, 256 };
+
+	private BenchmarkMain() {
+	}
+
+	/**
+	 * Run the benchmarks.
+	 * @param args the options
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
+		String skip = "";
+		long bulkTotal = 1_000_000;
+		int bulkConcurrency = 120;
+		double measureSeconds = 3;
+		double warmupSeconds = 3;
+		Set<String> clients = new LinkedHashSet<>(
+				List.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT));
+		int[] concurrencies = CONCURRENCIES;
+		int[] latencies = LATENCIES;
+		boolean starterDefaultPool = false;
+		for (String arg : args) {
+			String value = arg.substring(arg.indexOf('=') + 1);
+			if (arg.startsWith("--out=")) {
+				out = Path.of(value);
+			}
+			else if (arg.startsWith("--skip=")) {
+				skip = value;
+			}
+			else if (arg.startsWith("--bulk-total=")) {
+				bulkTotal = Long.parseLong(value);
+			}
+			else if (arg.startsWith("--bulk-concurrency=")) {
+				bulkConcurrency = Integer.parseInt(value);
+			}
+			else if (arg.startsWith("--measure=")) {
+				measureSeconds = Double.parseDouble(value);
+			}
+			else if (arg.startsWith("--warmup=")) {
+				warmupSeconds = Double.parseDouble(value);
+			}
+			else if (arg.equals("--starter-default-pool")) {
+				starterDefaultPool = true;
+			}
+			else if (arg.startsWith("--clients=")) {
+				clients = new LinkedHashSet<>(List.of(value.split(",")));
+			}
+			else if (arg.startsWith("--concurrency=")) {
+				concurrencies = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+			}
+			else if (arg.startsWith("--latency=")) {
+				latencies = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+			}
+			else {
+				throw new IllegalArgumentException("Unknown option " + arg);
+			}
+		}
+		Instant started = Instant.now();
+		List<PreparationRow> preparation = List.of();
+		if (!skip.contains("jmh")) {
+			log("JMH: preparation of one signed template send");
+			preparation = PreparationRunner.run(2);
+		}
+		List<LoadHarness.Row> load = new ArrayList<>();
+		BulkSendHarness.Result bulk = null;
+		if (!skip.contains("load") || !skip.contains("bulk")) {
+			try (SimulatorProcess simulators = SimulatorProcess.fork(LATENCIES)) {
+				if (!skip.contains("load")) {
+					LoadHarness harness = new LoadHarness(new LoadHarness.Settings(concurrencies,
+							seconds(warmupSeconds), seconds(measureSeconds), 2, clients, starterDefaultPool));
+					for (int i = 0; i < LATENCIES.length; i++) {
+						int latency = LATENCIES[i];
+						if (Arrays.stream(latencies).noneMatch((l) -> l == latency)) {
+							continue;
+						}
+						log("Load: simulator latency " + latency + " ms");
+						load.addAll(harness.run(simulators.baseUrl(i), latency, BenchmarkMain::log));
+					}
+				}
+				if (!skip.contains("bulk")) {
+					log("Bulk: " + bulkTotal + " sends, " + bulkConcurrency + " in flight, 50 ms latency");
+					try (StarterClient starter = new StarterClient(simulators.baseUrl(1), bulkConcurrency)) {
+						BulkSendHarness.run(starter.messages(), BenchmarkRequests.templateMessage(),
+								Math.min(bulkTotal, 2L * bulkConcurrency * 20), bulkConcurrency,
+								Duration.ofMillis(50), (line) -> { });
+						bulk = BulkSendHarness.run(starter.messages(), BenchmarkRequests.templateMessage(), bulkTotal,
+								bulkConcurrency, Duration.ofMillis(50), BenchmarkMain::log);
+					}
+				}
+			}
+		}
+		Duration took = Duration.between(started, Instant.now());
+		Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length);
+		report.write(out);
+		log("Wrote " + out.resolve(Report.MARKDOWN) + " and " + out.resolve(Report.CHART) + " in " + took.toSeconds()
+				+ " s");
+		System.out.println();
+		System.out.println(report.markdown());
+		System.exit(0);
+	}
+
+	private static Duration seconds(double seconds) {
+		return Duration.ofMillis((long) (seconds * 1000));
+	}
+
+	static void log(String line) {
+		System.out.println("[benchmarks] " + line);
+		System.out.flush();
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.nxcloud.benchmarks;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nxcloud.boot.client.NxCloudClient;
+import dev.nxcloud.boot.client.NxCloudConnection;
+import dev.nxcloud.boot.client.NxCloudDefaults;
+import dev.nxcloud.boot.client.NxCloudJson;
+import dev.nxcloud.boot.client.NxCloudOperation;
+import dev.nxcloud.boot.client.message.ButtonParameter;
+import dev.nxcloud.boot.client.message.DefaultNxCloudMessageService;
+import dev.nxcloud.boot.client.message.Template;
+import dev.nxcloud.boot.client.message.TemplateMessage;
+import dev.nxcloud.boot.client.template.TemplateLanguage;
+import dev.nxcloud.simulator.DemoAccount;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The one request every benchmark sends: a template send of about 1 KB on the simulator's demo account, as a
+ * {@link TemplateMessage} for the starter and as the wire object the starter serialises, for the baselines.
+ */
+public final class BenchmarkRequests {
+
+	/** The demo account of the simulator. */
+	public static final DemoAccount ACCOUNT = DemoAccount.DEFAULT;
+
+	/** The operation sent. */
+	public static final NxCloudOperation OPERATION = NxCloudOperation.SEND_TEMPLATE_MESSAGE;
+
+	/** NxCloud's {@code bizType} for WhatsApp. */
+	public static final String BIZ_TYPE = "2";
+
+	/** The recipient. */
+	public static final String RECIPIENT = "8613800000000";
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private BenchmarkRequests() {
+	}
+
+	/**
+	 * The template message: the simulator's {@code order_update} template with long values, about 1 KB on the wire.
+	 * @return the message
+	 */
+	public static TemplateMessage templateMessage() {
+		String customer = "Alexandra Konstantinopoulou-Vanderbilt " + "x".repeat(260);
+		String order = "ORD-2024-06-25-" + "0123456789".repeat(30);
+		Template template = Template.builder("order_update", TemplateLanguage.of("en_US"))
+			.body(customer, order)
+			.button(ButtonParameter.url(0, "track/" + "abcdefghij".repeat(12)))
+			.build();
+		return TemplateMessage.to(RECIPIENT, template);
+	}
+
+	/**
+	 * The defaults the starter is configured with: the demo account's app, number and tenant.
+	 * @return the defaults
+	 */
+	public static NxCloudDefaults defaults() {
+		return new NxCloudDefaults(ACCOUNT.appKey(), ACCOUNT.businessPhone(), ACCOUNT.tenantId());
+	}
+
+	/**
+	 * The object the starter's message service serialises for {@link #templateMessage()}, taken from the service
+	 * itself so that every baseline serialises exactly the same object.
+	 * @return the wire object
+	 */
+	public static Object wireBody() {
+		NxCloudClient client = new NxCloudClient(WebClient.create(), connection("http://127.0.0.1:1"), defaults(),
+				Duration.ofSeconds(1));
+		DefaultNxCloudMessageService service = new DefaultNxCloudMessageService(client);
+		try {
+			Method toBody = DefaultNxCloudMessageService.class.getDeclaredMethod("toBody", TemplateMessage.class);
+			toBody.setAccessible(true);
+			return toBody.invoke(service, templateMessage());
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot build the wire body", ex);
+		}
+	}
+
+	/**
+	 * The exact bytes the starter sends for {@link #wireBody()}.
+	 * @return the JSON bytes
+	 */
+	public static byte[] starterBytes() {
+		return NxCloudJson.newMapper().writeValueAsBytes(wireBody());
+	}
+
+	/**
+	 * A plain Jackson mapper configured the way a user who knows NxCloud drops {@code null}s would write it.
+	 * @return the mapper
+	 */
+	public static JsonMapper plainMapper() {
+		return JsonMapper.builder()
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+	}
+
+	/**
+	 * A connection to a base URL with the demo credentials.
+	 * @param baseUrl the base URL of both hosts
+	 * @return the connection
+	 */
+	public static NxCloudConnection connection(String baseUrl) {
+		return new NxCloudConnection() {
+
+			@Override
+			public String getApiUrl() {
+				return baseUrl;
+			}
+
+			@Override
+			public String getSaasUrl() {
+				return baseUrl;
+			}
+
+			@Override
+			public @Nullable String getAccessKey() {
+				return ACCOUNT.accessKey();
+			}
+
+			@Override
+			public @Nullable String getAccessSecret() {
+				return ACCOUNT.accessSecret();
+			}
+
+		};
+	}
+
+	/**
+	 * Signs by hand, as a user without the starter would: MD5 over
+	 * {@code accessKey=…&action=…&bizType=…&ts=…&body=…&accessSecret=…}, lowercase hex.
+	 * @param ts the timestamp sent
+	 * @param body the body bytes sent
+	 * @return the signature
+	 */
+	public static String signByHand(String ts, byte[] body) {
+		try {
+			MessageDigest md5 = MessageDigest.getInstance("MD5");
+			md5.update(("accessKey=" + ACCOUNT.accessKey() + "&action=" + OPERATION.action() + "&bizType=" + BIZ_TYPE
+					+ "&ts=" + ts + "&body=").getBytes(StandardCharsets.UTF_8));
+			md5.update(body);
+			md5.update(("&accessSecret=" + ACCOUNT.accessSecret()).getBytes(StandardCharsets.UTF_8));
+			return HEX.formatHex(md5.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Whether a response body is NxCloud's success envelope, judged by its first bytes as the simulator writes them
+	 * ({@code {"code":0,}).
+	 * @param body the response body
+	 * @return whether the call succeeded
+	 */
+	public static boolean isSuccess(byte[] body) {
+		byte[] prefix = SUCCESS_PREFIX;
+		if (body.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (body[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static final byte[] SUCCESS_PREFIX = "{\"code\":0,".getBytes(StandardCharsets.US_ASCII);
+
+}

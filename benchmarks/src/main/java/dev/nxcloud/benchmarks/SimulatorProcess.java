@@ -1,0 +1,120 @@
+package dev.nxcloud.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.nxcloud.simulator.Fault;
+import dev.nxcloud.simulator.NxCloudSimulator;
+
+/**
+ * The simulators the load harnesses call, in a JVM of their own on the same machine so that the client JVM's
+ * allocation and CPU figures are the client's alone: one simulator per latency, each in fast-path mode (signatures
+ * checked, nothing recorded) keeping few messages, on {@code 127.0.0.1}.
+ * <p>
+ * {@link #main(String[])} prints {@code READY port...} and serves until its standard input closes.
+ */
+public final class SimulatorProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final List<String> baseUrls;
+
+	private SimulatorProcess(Process process, List<String> baseUrls) {
+		this.process = process;
+		this.baseUrls = baseUrls;
+	}
+
+	/**
+	 * Start a JVM with one simulator per latency.
+	 * @param latenciesMillis the latency each simulator adds to every answer
+	 * @return the running process
+	 * @throws IOException if the JVM cannot be started
+	 */
+	public static SimulatorProcess fork(int... latenciesMillis) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
+				System.getProperty("java.class.path"), SimulatorProcess.class.getName()));
+		for (int latency : latenciesMillis) {
+			command.add(Integer.toString(latency));
+		}
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+			// skip anything printed before the ports
+		}
+		if (line == null) {
+			process.destroyForcibly();
+			throw new IOException("The simulator process ended before it was ready");
+		}
+		List<String> urls = new ArrayList<>();
+		for (String port : line.substring("READY".length()).trim().split(" ")) {
+			urls.add("http://127.0.0.1:" + port);
+		}
+		return new SimulatorProcess(process, urls);
+	}
+
+	/**
+	 * The base URL of the simulator with the n-th latency.
+	 * @param index the index of the latency given to {@link #fork(int...)}
+	 * @return the base URL
+	 */
+	public String baseUrl(int index) {
+		return this.baseUrls.get(index);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.process.getOutputStream().close();
+			if (!this.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (IOException | InterruptedException ex) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Start a simulator for each latency (milliseconds) given, print their ports, and serve until standard input
+	 * closes.
+	 * @param args the latencies
+	 * @throws IOException on a read failure
+	 */
+	public static void main(String[] args) throws IOException {
+		List<NxCloudSimulator> simulators = new ArrayList<>();
+		StringBuilder ready = new StringBuilder("READY");
+		for (String arg : args) {
+			NxCloudSimulator simulator = start(Integer.parseInt(arg));
+			simulators.add(simulator);
+			ready.append(' ').append(simulator.port());
+		}
+		System.out.println(ready);
+		System.out.flush();
+		while (System.in.read() != -1) {
+			// serve until the parent closes our input (or dies)
+		}
+		simulators.forEach(NxCloudSimulator::close);
+	}
+
+	/**
+	 * Start one fast-path simulator on a free loopback port.
+	 * @param latencyMillis the latency added to every answer
+	 * @return the started simulator
+	 */
+	public static NxCloudSimulator start(int latencyMillis) {
+		NxCloudSimulator simulator = NxCloudSimulator.builder().port(0).fastPath().messageCapacity(1000).build();
+		if (latencyMillis > 0) {
+			simulator.faults().on().respond(Fault.latency(Duration.ofMillis(latencyMillis)));
+		}
+		return simulator.start();
+	}
+
+}

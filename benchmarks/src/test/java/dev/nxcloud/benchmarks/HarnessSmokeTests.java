@@ -1,0 +1,97 @@
+package dev.nxcloud.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import dev.nxcloud.benchmarks.bulk.BulkSendHarness;
+import dev.nxcloud.benchmarks.load.BareReactorNettyClient;
+import dev.nxcloud.benchmarks.load.HandSignedRestClient;
+import dev.nxcloud.benchmarks.load.LoadHarness;
+import dev.nxcloud.benchmarks.load.StarterClient;
+import dev.nxcloud.benchmarks.prepare.PreparationBenchmark;
+import dev.nxcloud.benchmarks.prepare.PreparationRow;
+import dev.nxcloud.simulator.NxCloudSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each harness for a handful of calls against an in-process simulator: quick, and no benchmark is run.
+ */
+class HarnessSmokeTests {
+
+	private static NxCloudSimulator simulator;
+
+	@BeforeAll
+	static void start() {
+		simulator = SimulatorProcess.start(0);
+	}
+
+	@AfterAll
+	static void stop() {
+		simulator.close();
+	}
+
+	@Test
+	void requestIsAboutOneKilobyteAndPlainMapperWritesTheSameBytes() {
+		byte[] starter = BenchmarkRequests.starterBytes();
+		byte[] plain = BenchmarkRequests.plainMapper().writeValueAsBytes(BenchmarkRequests.wireBody());
+		assertThat(starter.length).isBetween(900, 1300);
+		assertThat(plain).isEqualTo(starter);
+	}
+
+	@Test
+	void preparationBenchmarksRun() {
+		PreparationBenchmark benchmark = new PreparationBenchmark();
+		benchmark.setUp();
+		for (int i = 0; i < 5; i++) {
+			assertThat(benchmark.starterMd5()).hasSize(32);
+			assertThat(benchmark.starterSha256()).hasSize(64);
+			assertThat(benchmark.bareMd5()).hasSize(16);
+			assertThat(benchmark.bareSha256()).hasSize(32);
+		}
+	}
+
+	@Test
+	void everyClientSucceedsAgainstTheSimulator() {
+		try (StarterClient starter = new StarterClient(simulator.baseUrl(), 4);
+				BareReactorNettyClient bare = new BareReactorNettyClient(simulator.baseUrl(), 4);
+				HandSignedRestClient restClient = new HandSignedRestClient(simulator.baseUrl())) {
+			for (int i = 0; i < 5; i++) {
+				assertThat(starter.send().block(Duration.ofSeconds(10))).isTrue();
+				assertThat(bare.send().block(Duration.ofSeconds(10))).isTrue();
+				assertThat(restClient.send()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void loadHarnessMeasuresEveryClientAndWritesTheReport(@TempDir Path out) throws Exception {
+		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
+				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT), false));
+		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
+		assertThat(rows).hasSize(3).allSatisfy((row) -> {
+			assertThat(row.window().calls()).isPositive();
+			assertThat(row.window().errors()).isZero();
+		});
+		BulkSendHarness.Result bulk;
+		try (StarterClient starter = new StarterClient(simulator.baseUrl(), 4)) {
+			bulk = BulkSendHarness.run(starter.messages(), BenchmarkRequests.templateMessage(), 20, 4,
+					Duration.ofMillis(1), (line) -> { });
+		}
+		assertThat(bulk.errors()).isZero();
+		List<PreparationRow> preparation = List.of(new PreparationRow("starterMd5", 1100, 10, 3000, List.of(1100.0)),
+				new PreparationRow("bareMd5", 1000, 10, 2000, List.of(1000.0)));
+		new Report(preparation, rows, bulk, Duration.ofSeconds(1), 1000).write(out);
+		assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains("| 2 | starter |")
+			.contains("| preparation ≤ 1.3× bare MD5 + Jackson | 1.10×");
+		assertThat(Files.readString(out.resolve(Report.CHART))).startsWith("<svg").endsWith("</svg>\n");
+	}
+
+}
