@@ -50,7 +50,7 @@ public final class BenchmarkMain {
 		double measureSeconds = 3;
 		double warmupSeconds = 3;
 		Set<String> clients = new LinkedHashSet<>(
-				List.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT));
+				List.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.BARE_WEBCLIENT, LoadHarness.REST_CLIENT));
 		int[] concurrencies = CONCURRENCIES;
 		int[] latencies = LATENCIES;
 		boolean starterDefaultPool = false;
@@ -115,10 +115,10 @@ public final class BenchmarkMain {
 				if (!skip.contains("bulk")) {
 					log("Bulk: " + bulkTotal + " sends, " + bulkConcurrency + " in flight, 50 ms latency");
 					try (StarterClient starter = new StarterClient(simulators.baseUrl(1), bulkConcurrency)) {
-						BulkSendHarness.run(starter.messages(), BenchmarkRequests.templateMessage(),
+						BulkSendHarness.run(starter.bulkSender(bulkConcurrency), BenchmarkRequests.templateMessage(),
 								Math.min(bulkTotal, 2L * bulkConcurrency * 20), bulkConcurrency,
 								Duration.ofMillis(50), (line) -> { });
-						bulk = BulkSendHarness.run(starter.messages(), BenchmarkRequests.templateMessage(), bulkTotal,
+						bulk = BulkSendHarness.run(starter.bulkSender(bulkConcurrency), BenchmarkRequests.templateMessage(), bulkTotal,
 								bulkConcurrency, Duration.ofMillis(50), BenchmarkMain::log);
 					}
 				}

@@ -82,7 +82,7 @@ class HarnessSmokeTests {
 		});
 		BulkSendHarness.Result bulk;
 		try (StarterClient starter = new StarterClient(simulator.baseUrl(), 4)) {
-			bulk = BulkSendHarness.run(starter.messages(), BenchmarkRequests.templateMessage(), 20, 4,
+			bulk = BulkSendHarness.run(starter.bulkSender(4), BenchmarkRequests.templateMessage(), 20, 4,
 					Duration.ofMillis(1), (line) -> { });
 		}
 		assertThat(bulk.errors()).isZero();

@@ -9,11 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
-import dev.nxcloud.boot.client.message.NxCloudMessageService;
-import dev.nxcloud.boot.client.message.SentMessage;
+import dev.nxcloud.boot.client.bulk.BulkResult;
+import dev.nxcloud.boot.client.bulk.NxCloudBulkSender;
 import dev.nxcloud.boot.client.message.TemplateMessage;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Sends many template messages through the starter with a fixed number in flight and reports the rate achieved and
@@ -40,7 +39,7 @@ public final class BulkSendHarness {
 	 * @param progress told about progress every tenth of the run
 	 * @return the result
 	 */
-	public static Result run(NxCloudMessageService service, TemplateMessage message, long total, int concurrency,
+	public static Result run(NxCloudBulkSender sender, TemplateMessage message, long total, int concurrency,
 			Duration latency, Consumer<String> progress) {
 		long heapBefore = settledHeap();
 		AtomicLong done = new AtomicLong();
@@ -48,7 +47,7 @@ public final class BulkSendHarness {
 		List<Long> heapSamples = new ArrayList<>();
 		long step = Math.max(1, total / 10);
 		long start = System.nanoTime();
-		send(service, message, total, concurrency).doOnNext((outcome) -> {
+		send(sender, message, total).doOnNext((outcome) -> {
 			if (!outcome) {
 				errors.incrementAndGet();
 			}
@@ -68,20 +67,16 @@ public final class BulkSendHarness {
 	}
 
 	/**
-	 * The bulk send: today a {@code flatMap} over {@link NxCloudMessageService#sendTemplate}; switch this to the
-	 * bulk API once it exists.
-	 * @param service the message service
+	 * The bulk send through the starter's {@link NxCloudBulkSender}.
+	 * @param sender the bulk sender, whose concurrency bounds the sends in flight
 	 * @param message the message
 	 * @param total how many to send
-	 * @param concurrency how many in flight
 	 * @return one {@code true} per success and one {@code false} per failure
 	 */
-	static Flux<Boolean> send(NxCloudMessageService service, TemplateMessage message, long total, int concurrency) {
-		return Flux.fromStream(() -> LongStream.range(0, total).mapToObj((i) -> message))
-			.flatMap((each) -> service.sendTemplate(each)
-				.map(SentMessage::messageId)
-				.map((id) -> true)
-				.onErrorResume((ex) -> Mono.just(false)), concurrency, 1);
+	static Flux<Boolean> send(NxCloudBulkSender sender, TemplateMessage message, long total) {
+		return sender
+			.sendTemplateMessages(Flux.fromStream(() -> LongStream.range(0, total).mapToObj((i) -> message)))
+			.map(BulkResult::isSent);
 	}
 
 	/**

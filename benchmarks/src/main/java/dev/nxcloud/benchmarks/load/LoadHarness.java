@@ -21,6 +21,9 @@ public final class LoadHarness {
 	/** The starter's service bean. */
 	public static final String STARTER = "starter";
 
+	/** A bare WebClient posting pre-signed bytes: the same HTTP stack as the starter. */
+	public static final String BARE_WEBCLIENT = "bare WebClient";
+
 	/** The bare Reactor Netty client posting pre-signed bytes. */
 	public static final String BARE = "bare Reactor Netty";
 
@@ -53,8 +56,9 @@ public final class LoadHarness {
 		try (StarterClient starter = new StarterClient(baseUrl,
 				this.settings.starterDefaultPool() ? 0 : maxConcurrency);
 				BareReactorNettyClient bare = new BareReactorNettyClient(baseUrl, maxConcurrency);
+				BareWebClient bareWebClient = new BareWebClient(baseUrl, maxConcurrency);
 				HandSignedRestClient restClient = new HandSignedRestClient(baseUrl)) {
-			warmUp(starter, bare, restClient, maxConcurrency);
+			warmUp(starter, bare, bareWebClient, restClient, maxConcurrency);
 			for (int concurrency : this.settings.concurrencies()) {
 				ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 				try {
@@ -62,6 +66,7 @@ public final class LoadHarness {
 					int c = concurrency;
 					clients.put(STARTER, (duration) -> LoadDriver.runReactive(starter::send, c, duration));
 					clients.put(BARE, (duration) -> LoadDriver.runReactive(bare::send, c, duration));
+					clients.put(BARE_WEBCLIENT, (duration) -> LoadDriver.runReactive(bareWebClient::send, c, duration));
 					clients.put(REST_CLIENT, (duration) -> LoadDriver.runBlocking(restClient::send, pool, c, duration));
 					clients.keySet().retainAll(this.settings.clients());
 					Map<String, Window> measured = new LinkedHashMap<>();
@@ -88,8 +93,8 @@ public final class LoadHarness {
 		return rows;
 	}
 
-	private void warmUp(StarterClient starter, BareReactorNettyClient bare, HandSignedRestClient restClient,
-			int concurrency) {
+	private void warmUp(StarterClient starter, BareReactorNettyClient bare, BareWebClient bareWebClient,
+			HandSignedRestClient restClient, int concurrency) {
 		Duration duration = this.settings.warmup().multipliedBy(2);
 		Set<String> clients = this.settings.clients();
 		if (clients.contains(STARTER)) {
@@ -97,6 +102,9 @@ public final class LoadHarness {
 		}
 		if (clients.contains(BARE)) {
 			LoadDriver.runReactive(bare::send, concurrency, duration);
+		}
+		if (clients.contains(BARE_WEBCLIENT)) {
+			LoadDriver.runReactive(bareWebClient::send, concurrency, duration);
 		}
 		if (clients.contains(REST_CLIENT)) {
 			ExecutorService pool = Executors.newFixedThreadPool(concurrency);

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import dev.nxcloud.benchmarks.BenchmarkRequests;
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
+import dev.nxcloud.boot.client.bulk.NxCloudBulkSender;
 import dev.nxcloud.boot.client.message.NxCloudMessageService;
+import dev.nxcloud.boot.client.otp.NxCloudOtpService;
 import dev.nxcloud.boot.client.message.TemplateMessage;
 import reactor.core.publisher.Mono;
 
@@ -69,6 +71,15 @@ public final class StarterClient implements AutoCloseable {
 	 */
 	public Mono<Boolean> send() {
 		return this.messages.sendTemplate(this.message).map((sent) -> sent.messageId() != null);
+	}
+
+	/**
+	 * A bulk sender over the auto-configured services.
+	 * @param concurrency the most sends in flight
+	 * @return the bulk sender
+	 */
+	public NxCloudBulkSender bulkSender(int concurrency) {
+		return new NxCloudBulkSender(this.messages, this.context.getBean(NxCloudOtpService.class), concurrency);
 	}
 
 	/**

@@ -335,12 +335,7 @@ public final class NxCloudClient {
 	private <T> Mono<T> attempt(Call call, byte @Nullable [] jsonBody, JavaType dataType,
 			NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
-		URI uri = UriComponentsBuilder.fromUriString(operation.host().baseUrl(this.connection))
-			.path(operation.path())
-			.queryParams(call.query)
-			.encode()
-			.buildAndExpand(call.pathVariables)
-			.toUri();
+		URI uri = uri(call);
 		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
 			.uri(uri)
 			.attribute(NxCloudSigningFilter.ACTION_ATTRIBUTE, operation.action())
@@ -356,6 +351,20 @@ public final class NxCloudClient {
 		}
 		return request.exchangeToMono(
 				(response) -> this.<T>decode(operation.operationName(), response, dataType, observationContext));
+	}
+
+	private URI uri(Call call) {
+		NxCloudOperation operation = call.operation;
+		String baseUrl = operation.host().baseUrl(this.connection);
+		if (call.pathVariables.length == 0 && call.query.isEmpty()) {
+			return URI.create(baseUrl.endsWith("/") ? baseUrl + operation.path().substring(1) : baseUrl + operation.path());
+		}
+		return UriComponentsBuilder.fromUriString(baseUrl)
+			.path(operation.path())
+			.queryParams(call.query)
+			.encode()
+			.buildAndExpand(call.pathVariables)
+			.toUri();
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,

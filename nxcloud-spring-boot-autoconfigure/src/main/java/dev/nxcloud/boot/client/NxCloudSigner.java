@@ -23,12 +23,15 @@ public final class NxCloudSigner {
 
 	private final SignAlgorithm algorithm;
 
+	private final MessageDigest prototype;
+
 	/**
 	 * Create a signer for the given algorithm.
 	 * @param algorithm the hash to use
 	 */
 	public NxCloudSigner(SignAlgorithm algorithm) {
 		this.algorithm = algorithm;
+		this.prototype = algorithm.newDigest();
 	}
 
 	/**
@@ -60,7 +63,7 @@ public final class NxCloudSigner {
 	 * @return the lowercase hex signature
 	 */
 	public String signBuffers(SignedHeaders headers, ByteBuffer[] body, String accessSecret) {
-		MessageDigest digest = this.algorithm.newDigest();
+		MessageDigest digest = newDigest();
 		digest.update(headers.canonical().getBytes(StandardCharsets.UTF_8));
 		boolean hasBody = false;
 		for (ByteBuffer buffer : body) {
@@ -74,6 +77,15 @@ public final class NxCloudSigner {
 		}
 		digest.update(("&accessSecret=" + accessSecret).getBytes(StandardCharsets.UTF_8));
 		return HEX.formatHex(digest.digest());
+	}
+
+	private MessageDigest newDigest() {
+		try {
+			return (MessageDigest) this.prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return this.algorithm.newDigest();
+		}
 	}
 
 	/**
