@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.nxcloud.boot.client.error.MetaError;
 import dev.nxcloud.boot.client.error.NxCloudApiException;
@@ -27,7 +26,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
@@ -303,7 +301,6 @@ public final class NxCloudClient {
 	private <T> Mono<T> send(Call call, JavaType dataType, NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
 		String name = operation.operationName();
-		NxCloudRetryPolicy retryPolicy = this.settings.retryPolicy();
 		NxCloudSendRateLimiter rateLimiter = this.settings.sendRateLimiter();
 		return Mono.defer(() -> {
 			if (this.connection.getAccessKey() == null || this.connection.getAccessSecret() == null
@@ -311,24 +308,24 @@ public final class NxCloudClient {
 				return Mono.error(NxCloudSigningFilter.missingCredentials(name, this.connection.getAccessKey()));
 			}
 			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
-			AtomicInteger attempts = new AtomicInteger();
-			Mono<T> attempt = Mono.defer(() -> {
-				attempts.incrementAndGet();
-				return this.<T>attempt(call, jsonBody, dataType, observationContext);
-			}).timeout(this.settings.timeout(operation)).onErrorMap((ex) -> !(ex instanceof NxCloudException),
-					(ex) -> translate(operation, ex));
-			if (retryPolicy.maxAttempts() > 1) {
-				attempt = attempt.retryWhen(Retry.backoff(retryPolicy.maxAttempts() - 1, retryPolicy.initialBackoff())
-					.maxBackoff(retryPolicy.maxBackoff())
-					.jitter(retryPolicy.jitter())
-					.filter((ex) -> retryPolicy.allowsRetry(operation, ex))
-					.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+			Mono<T> attempt = this.<T>attempt(call, jsonBody, dataType, observationContext)
+				.timeout(this.settings.timeout(operation))
+				.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(operation, ex));
+			Mono<T> attempts = withRetries(attempt, operation, 1);
+			return (rateLimiter != null && call.pacingKey != null) ? rateLimiter.acquire(call.pacingKey).then(attempts)
+					: attempts;
+		});
+	}
+
+	private <T> Mono<T> withRetries(Mono<T> attempt, NxCloudOperation operation, int attemptNumber) {
+		NxCloudRetryPolicy retryPolicy = this.settings.retryPolicy();
+		return attempt.onErrorResume((ex) -> {
+			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(operation, ex)) {
+				return Mono.delay(retryPolicy.backoff(attemptNumber))
+					.then(withRetries(attempt, operation, attemptNumber + 1));
 			}
-			Mono<Void> pacing = (rateLimiter != null && call.pacingKey != null) ? rateLimiter.acquire(call.pacingKey)
-					: Mono.empty();
-			return pacing.then(attempt)
-				.onErrorMap(NxCloudException.class, (ex) -> ex.withAttempts(attempts.get(),
-						retryPolicy.stopReason(operation, ex, attempts.get())));
+			return Mono.error((ex instanceof NxCloudException nxCloudException) ? nxCloudException
+				.withAttempts(attemptNumber, retryPolicy.stopReason(operation, ex, attemptNumber)) : ex);
 		});
 	}
 

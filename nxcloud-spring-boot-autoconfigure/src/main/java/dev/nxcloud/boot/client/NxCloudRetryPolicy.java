@@ -1,6 +1,7 @@
 package dev.nxcloud.boot.client;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.nxcloud.boot.client.error.NxCloudConnectException;
 import dev.nxcloud.boot.client.error.NxCloudException;
@@ -52,6 +53,22 @@ public record NxCloudRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 			return false;
 		}
 		return operation.isReadOnly() || failure instanceof NxCloudConnectException;
+	}
+
+	/**
+	 * The wait before a retry: {@code initialBackoff × 2^(retry − 1)}, at most {@code maxBackoff}, of which the
+	 * {@code jitter} share is randomised around that value.
+	 * @param retry the retry, from 1
+	 * @return the wait
+	 */
+	public Duration backoff(int retry) {
+		long base = this.initialBackoff.toNanos() << Math.min(retry - 1, 30);
+		if (base < 0 || base > this.maxBackoff.toNanos()) {
+			base = this.maxBackoff.toNanos();
+		}
+		long spread = (long) (base * this.jitter);
+		long jittered = (spread > 0) ? base - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1) : base;
+		return Duration.ofNanos(Math.max(0, jittered));
 	}
 
 	/**
