@@ -6,6 +6,7 @@ import dev.nxcloud.boot.client.SignAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}).
@@ -55,6 +56,11 @@ public class NxCloudWebhookProperties {
 	 * handed over again. Zero disables the check.
 	 */
 	private int dedupCapacity = 10_000;
+
+	/**
+	 * Largest callback body accepted; a larger one is answered with 413 without being read further or handled.
+	 */
+	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -118,6 +124,14 @@ public class NxCloudWebhookProperties {
 
 	public void setDedupCapacity(int dedupCapacity) {
 		this.dedupCapacity = dedupCapacity;
+	}
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
 	}
 
 }

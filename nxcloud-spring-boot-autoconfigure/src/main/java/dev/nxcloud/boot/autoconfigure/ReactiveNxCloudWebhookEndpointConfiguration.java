@@ -25,7 +25,8 @@ class ReactiveNxCloudWebhookEndpointConfiguration {
 	@ConditionalOnMissingBean(name = "nxCloudWebhookRouterFunction")
 	RouterFunction<ServerResponse> nxCloudWebhookRouterFunction(NxCloudWebhookHandler handler,
 			NxCloudWebhookProperties properties) {
-		return new ReactiveNxCloudWebhookEndpoint(handler, Schedulers.boundedElastic())
+		return new ReactiveNxCloudWebhookEndpoint(handler, Schedulers.boundedElastic(),
+				(int) properties.getMaxBodySize().toBytes())
 			.routerFunction(properties.getPath());
 	}
 

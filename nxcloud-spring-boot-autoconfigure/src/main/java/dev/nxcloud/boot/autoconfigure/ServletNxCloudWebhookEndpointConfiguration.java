@@ -24,7 +24,8 @@ class ServletNxCloudWebhookEndpointConfiguration {
 	@ConditionalOnMissingBean(name = "nxCloudWebhookRouterFunction")
 	RouterFunction<ServerResponse> nxCloudWebhookRouterFunction(NxCloudWebhookHandler handler,
 			NxCloudWebhookProperties properties) {
-		return new ServletNxCloudWebhookEndpoint(handler).routerFunction(properties.getPath());
+		return new ServletNxCloudWebhookEndpoint(handler, (int) properties.getMaxBodySize().toBytes())
+			.routerFunction(properties.getPath());
 	}
 
 }

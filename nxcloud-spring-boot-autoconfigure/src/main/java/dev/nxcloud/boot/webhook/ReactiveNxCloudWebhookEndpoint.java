@@ -3,6 +3,10 @@ package dev.nxcloud.boot.webhook;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -17,20 +21,22 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<ServerResponse> {
 
-	private static final byte[] EMPTY = new byte[0];
-
 	private final NxCloudWebhookHandler handler;
 
 	private final Scheduler scheduler;
+
+	private final int maxBodySize;
 
 	/**
 	 * Create an endpoint.
 	 * @param handler handles each callback
 	 * @param scheduler where callbacks are handled, for example {@code Schedulers.boundedElastic()}
+	 * @param maxBodySize the largest body accepted, in bytes; a larger one is answered with 413 unread
 	 */
-	public ReactiveNxCloudWebhookEndpoint(NxCloudWebhookHandler handler, Scheduler scheduler) {
+	public ReactiveNxCloudWebhookEndpoint(NxCloudWebhookHandler handler, Scheduler scheduler, int maxBodySize) {
 		this.handler = handler;
 		this.scheduler = scheduler;
+		this.maxBodySize = maxBodySize;
 	}
 
 	/**
@@ -44,10 +50,17 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 
 	@Override
 	public Mono<ServerResponse> handle(ServerRequest request) {
-		return request.bodyToMono(byte[].class)
-			.defaultIfEmpty(EMPTY)
+		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxBodySize)
+			.map((buffer) -> {
+				byte[] body = new byte[buffer.readableByteCount()];
+				buffer.read(body);
+				DataBufferUtils.release(buffer);
+				return body;
+			})
+			.defaultIfEmpty(new byte[0])
 			.publishOn(this.scheduler)
 			.map((body) -> this.handler.handle(request.headers().asHttpHeaders(), body))
+			.onErrorReturn(DataBufferLimitException.class, HttpStatus.valueOf(413))
 			.flatMap((status) -> ServerResponse.status(status).build());
 	}
 

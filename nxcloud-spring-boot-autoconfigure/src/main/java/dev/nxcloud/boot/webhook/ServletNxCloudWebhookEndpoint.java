@@ -18,12 +18,16 @@ public final class ServletNxCloudWebhookEndpoint implements HandlerFunction<Serv
 
 	private final NxCloudWebhookHandler handler;
 
+	private final int maxBodySize;
+
 	/**
 	 * Create an endpoint.
 	 * @param handler handles each callback
+	 * @param maxBodySize the largest body accepted, in bytes; a larger one is answered with 413 unhandled
 	 */
-	public ServletNxCloudWebhookEndpoint(NxCloudWebhookHandler handler) {
+	public ServletNxCloudWebhookEndpoint(NxCloudWebhookHandler handler, int maxBodySize) {
 		this.handler = handler;
+		this.maxBodySize = maxBodySize;
 	}
 
 	/**
@@ -37,7 +41,10 @@ public final class ServletNxCloudWebhookEndpoint implements HandlerFunction<Serv
 
 	@Override
 	public ServerResponse handle(ServerRequest request) throws IOException {
-		byte[] body = request.servletRequest().getInputStream().readAllBytes();
+		byte[] body = request.servletRequest().getInputStream().readNBytes(this.maxBodySize + 1);
+		if (body.length > this.maxBodySize) {
+			return ServerResponse.status(HttpStatus.valueOf(413)).build();
+		}
 		HttpStatus status = this.handler.handle(request.headers().asHttpHeaders(), body);
 		return ServerResponse.status(status).build();
 	}

@@ -189,7 +189,7 @@ class NxCloudAutoConfigurationTests {
 				"management.health.nxcloud.quality-rating.yellow", "management.health.nxcloud.quality-rating.red",
 				"nxcloud.webhook.enabled", "nxcloud.webhook.path", "nxcloud.webhook.verify-signature",
 				"nxcloud.webhook.access-key", "nxcloud.webhook.access-secret", "nxcloud.webhook.sign-algorithm",
-				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.dedup-capacity");
+				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.dedup-capacity", "nxcloud.webhook.max-body-size");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -164,6 +164,24 @@ class NxCloudWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void oversizedCallbacksAreRefusedWith413AndNotHandled() {
+		String[] limit = { "nxcloud.webhook.max-body-size=" + STATUS.length() + "B" };
+		String oversized = STATUS.replace("\"business_phone\"", " \"business_phone\"");
+		this.reactive.withPropertyValues(limit).run((context) -> {
+			postReactive(client(context), "/nxcloud/webhook", new HttpHeaders(), oversized).expectStatus()
+				.isEqualTo(413);
+			postReactive(client(context), "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
+		});
+		this.servlet.withPropertyValues(limit).run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(postServlet("/nxcloud/webhook", new HttpHeaders(), oversized)).andExpect(status().is(413));
+			mvc.perform(postServlet("/nxcloud/webhook", new HttpHeaders(), STATUS)).andExpect(status().isOk());
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
+		});
+	}
+
+	@Test
 	void servletSignedCallbackReachesTheListeners() {
 		this.servlet.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
 			.run((context) -> {
