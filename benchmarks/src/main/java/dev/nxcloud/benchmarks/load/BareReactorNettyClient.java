@@ -12,20 +12,15 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The floor of this stack: a bare Reactor Netty {@link HttpClient} posting the very bytes the starter sends, signed
- * ahead of time. The signature is renewed once a second (the simulator accepts a {@code ts} within 60 s), so a call
- * costs no serialisation and almost never a digest.
+ * ahead of time ({@link PreSignedBody}), so a call costs no serialisation and almost never a digest.
  */
 public final class BareReactorNettyClient implements AutoCloseable {
-
-	private static final long RESIGN_NANOS = Duration.ofSeconds(1).toNanos();
 
 	private final ConnectionProvider connections;
 
 	private final HttpClient client;
 
-	private final byte[] body = BenchmarkRequests.starterBytes();
-
-	private volatile Signed signed;
+	private final PreSignedBody body = new PreSignedBody();
 
 	/**
 	 * Create a client of a simulator.
@@ -35,7 +30,6 @@ public final class BareReactorNettyClient implements AutoCloseable {
 	public BareReactorNettyClient(String baseUrl, int maxConnections) {
 		this.connections = connectionProvider("bare", maxConnections);
 		this.client = HttpClient.create(this.connections).baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30));
-		this.signed = sign();
 	}
 
 	/**
@@ -52,23 +46,13 @@ public final class BareReactorNettyClient implements AutoCloseable {
 			.build();
 	}
 
-	private Signed sign() {
-		long now = System.currentTimeMillis();
-		String ts = Long.toString(now);
-		return new Signed(System.nanoTime(), ts, BenchmarkRequests.signByHand(ts, this.body));
-	}
 
 	/**
 	 * Post the pre-signed body once.
 	 * @return {@code true} when NxCloud answered with code 0
 	 */
 	public Mono<Boolean> send() {
-		Signed current = this.signed;
-		if (System.nanoTime() - current.signedAt() > RESIGN_NANOS) {
-			current = sign();
-			this.signed = current;
-		}
-		Signed headers = current;
+		PreSignedBody.Signed headers = this.body.current();
 		return this.client
 			.headers((h) -> h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 				.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
@@ -79,7 +63,7 @@ public final class BareReactorNettyClient implements AutoCloseable {
 				.set("sign", headers.sign()))
 			.post()
 			.uri(BenchmarkRequests.OPERATION.path())
-			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(this.body)))
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(this.body.body())))
 			.responseSingle((response, content) -> content.asByteArray()
 				.map((bytes) -> response.status().code() == 200 && BenchmarkRequests.isSuccess(bytes)));
 	}
@@ -87,9 +71,6 @@ public final class BareReactorNettyClient implements AutoCloseable {
 	@Override
 	public void close() {
 		this.connections.disposeLater().block(Duration.ofSeconds(5));
-	}
-
-	private record Signed(long signedAt, String ts, String sign) {
 	}
 
 }

@@ -19,15 +19,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class BareWebClient implements AutoCloseable {
 
-	private static final long RESIGN_NANOS = Duration.ofSeconds(1).toNanos();
-
 	private final ConnectionProvider connections;
 
 	private final WebClient client;
 
-	private final byte[] body = BenchmarkRequests.starterBytes();
-
-	private volatile Signed signed;
+	private final PreSignedBody body = new PreSignedBody();
 
 	/**
 	 * Create a client of a simulator.
@@ -41,25 +37,15 @@ public final class BareWebClient implements AutoCloseable {
 			.clientConnector(new ReactorClientHttpConnector(
 					HttpClient.create(this.connections).responseTimeout(Duration.ofSeconds(30))))
 			.build();
-		this.signed = sign();
 	}
 
-	private Signed sign() {
-		String ts = Long.toString(System.currentTimeMillis());
-		return new Signed(System.nanoTime(), ts, BenchmarkRequests.signByHand(ts, this.body));
-	}
 
 	/**
 	 * Post the pre-signed body once.
 	 * @return {@code true} when NxCloud answered with code 0
 	 */
 	public Mono<Boolean> send() {
-		Signed current = this.signed;
-		if (System.nanoTime() - current.signedAt() > RESIGN_NANOS) {
-			current = sign();
-			this.signed = current;
-		}
-		Signed headers = current;
+		PreSignedBody.Signed headers = this.body.current();
 		return this.client.post()
 			.uri(BenchmarkRequests.OPERATION.path())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -71,7 +57,7 @@ public final class BareWebClient implements AutoCloseable {
 				h.set("action", BenchmarkRequests.OPERATION.action());
 				h.set("sign", headers.sign());
 			})
-			.bodyValue(this.body)
+			.bodyValue(this.body.body())
 			.retrieve()
 			.bodyToMono(byte[].class)
 			.map(BenchmarkRequests::isSuccess);
@@ -80,9 +66,6 @@ public final class BareWebClient implements AutoCloseable {
 	@Override
 	public void close() {
 		this.connections.disposeLater().block(Duration.ofSeconds(5));
-	}
-
-	private record Signed(long signedAt, String ts, String sign) {
 	}
 
 }

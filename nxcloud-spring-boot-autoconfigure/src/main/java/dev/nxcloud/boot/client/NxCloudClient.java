@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.nxcloud.boot.client.error.MetaError;
 import dev.nxcloud.boot.client.error.NxCloudApiException;
+import dev.nxcloud.boot.client.error.NxCloudConfigurationException;
 import dev.nxcloud.boot.client.error.NxCloudConnectException;
 import dev.nxcloud.boot.client.error.NxCloudException;
 import dev.nxcloud.boot.client.error.NxCloudHttpStatusException;
@@ -303,9 +304,9 @@ public final class NxCloudClient {
 		String name = operation.operationName();
 		NxCloudSendRateLimiter rateLimiter = this.settings.sendRateLimiter();
 		return Mono.defer(() -> {
-			if (this.connection.getAccessKey() == null || this.connection.getAccessSecret() == null
-					|| this.connection.getAccessKey().isBlank() || this.connection.getAccessSecret().isBlank()) {
-				return Mono.error(NxCloudSigningFilter.missingCredentials(name, this.connection.getAccessKey()));
+			NxCloudConfigurationException missing = NxCloudSigningFilter.missingCredentials(this.connection, name);
+			if (missing != null) {
+				return Mono.error(missing);
 			}
 			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
 			Mono<T> attempt = this.<T>attempt(call, jsonBody, dataType, observationContext)

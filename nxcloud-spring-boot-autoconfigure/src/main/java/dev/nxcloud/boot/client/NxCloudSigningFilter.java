@@ -68,11 +68,12 @@ public final class NxCloudSigningFilter implements ExchangeFilterFunction {
 			return Mono.error(new IllegalStateException(
 					"NxCloud request to " + request.url().getPath() + " has no '" + ACTION_ATTRIBUTE + "' attribute"));
 		}
+		NxCloudConfigurationException missing = missingCredentials(this.connection, action.toString());
+		if (missing != null) {
+			return Mono.error(missing);
+		}
 		String accessKey = this.connection.getAccessKey();
 		String accessSecret = this.connection.getAccessSecret();
-		if (!hasText(accessKey) || !hasText(accessSecret)) {
-			return Mono.error(missingCredentials(action.toString(), accessKey));
-		}
 		String bizType = request.attribute(BIZ_TYPE_ATTRIBUTE).map(Object::toString).orElse(WHATSAPP_BIZ_TYPE);
 		Credentials credentials = new Credentials(accessKey, accessSecret, action.toString(), bizType);
 		ClientRequest signed = ClientRequest.from(request)
@@ -81,7 +82,11 @@ public final class NxCloudSigningFilter implements ExchangeFilterFunction {
 		return next.exchange(signed);
 	}
 
-	static NxCloudConfigurationException missingCredentials(String operation, @Nullable String accessKey) {
+	static @Nullable NxCloudConfigurationException missingCredentials(NxCloudConnection connection, String operation) {
+		String accessKey = connection.getAccessKey();
+		if (hasText(accessKey) && hasText(connection.getAccessSecret())) {
+			return null;
+		}
 		String property = hasText(accessKey) ? "nxcloud.access-secret" : "nxcloud.access-key";
 		return new NxCloudConfigurationException(operation, "NxCloud credentials are not configured: set '" + property
 				+ "' (or define an NxCloudConnectionDetails bean)");
