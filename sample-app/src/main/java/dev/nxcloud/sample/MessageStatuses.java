@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.nxcloud.boot.webhook.MessageStatusEvent;
+import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
-import dev.nxcloud.boot.client.bulk.BulkResult;
-import dev.nxcloud.boot.client.bulk.NxCloudBulkSender;
-import dev.nxcloud.boot.client.message.TemplateMessage;
+import dev.nxcloud.whatsapp.bulk.BulkResult;
+import dev.nxcloud.whatsapp.bulk.NxCloudBulkSender;
+import dev.nxcloud.whatsapp.message.TemplateMessage;
 import reactor.core.publisher.Flux;
 
 /**

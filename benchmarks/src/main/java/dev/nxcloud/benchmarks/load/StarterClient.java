@@ -5,10 +5,10 @@ import java.util.Map;
 
 import dev.nxcloud.benchmarks.BenchmarkRequests;
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
-import dev.nxcloud.boot.client.bulk.NxCloudBulkSender;
-import dev.nxcloud.boot.client.message.NxCloudMessageService;
-import dev.nxcloud.boot.client.otp.NxCloudOtpService;
-import dev.nxcloud.boot.client.message.TemplateMessage;
+import dev.nxcloud.whatsapp.bulk.NxCloudBulkSender;
+import dev.nxcloud.whatsapp.message.NxCloudMessageService;
+import dev.nxcloud.whatsapp.otp.NxCloudOtpService;
+import dev.nxcloud.whatsapp.message.TemplateMessage;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.nxcloud.benchmarks.BenchmarkRequests;
-import dev.nxcloud.boot.client.NxCloudJson;
-import dev.nxcloud.boot.client.NxCloudSigner;
-import dev.nxcloud.boot.client.NxCloudSigner.SignedHeaders;
-import dev.nxcloud.boot.client.SignAlgorithm;
+import dev.nxcloud.whatsapp.NxCloudJson;
+import dev.nxcloud.whatsapp.NxCloudSigner;
+import dev.nxcloud.whatsapp.NxCloudSigner.SignedHeaders;
+import dev.nxcloud.whatsapp.SignAlgorithm;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,6 @@
 package dev.nxcloud.boot.autoconfigure;
 
-import dev.nxcloud.boot.client.NxCloudConnection;
+import dev.nxcloud.whatsapp.NxCloudConnection;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 

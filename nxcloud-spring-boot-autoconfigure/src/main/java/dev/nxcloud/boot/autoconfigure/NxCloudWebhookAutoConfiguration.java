@@ -2,11 +2,11 @@ package dev.nxcloud.boot.autoconfigure;
 
 import java.time.Clock;
 
-import dev.nxcloud.boot.client.NxCloudSigner;
-import dev.nxcloud.boot.webhook.NxCloudWebhookDecoder;
-import dev.nxcloud.boot.webhook.NxCloudWebhookEvents;
-import dev.nxcloud.boot.webhook.NxCloudWebhookHandler;
-import dev.nxcloud.boot.webhook.NxCloudWebhookVerifier;
+import dev.nxcloud.whatsapp.NxCloudSigner;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;

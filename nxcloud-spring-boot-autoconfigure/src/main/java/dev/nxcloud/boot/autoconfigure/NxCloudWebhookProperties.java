@@ -2,7 +2,7 @@ package dev.nxcloud.boot.autoconfigure;
 
 import java.time.Duration;
 
-import dev.nxcloud.boot.client.SignAlgorithm;
+import dev.nxcloud.whatsapp.SignAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

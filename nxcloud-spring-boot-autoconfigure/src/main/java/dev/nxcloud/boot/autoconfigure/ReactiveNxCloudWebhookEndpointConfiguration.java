@@ -1,6 +1,6 @@
 package dev.nxcloud.boot.autoconfigure;
 
-import dev.nxcloud.boot.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import dev.nxcloud.boot.webhook.ReactiveNxCloudWebhookEndpoint;
 import reactor.core.scheduler.Schedulers;
 

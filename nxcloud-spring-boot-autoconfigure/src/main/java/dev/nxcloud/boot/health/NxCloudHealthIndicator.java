@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import dev.nxcloud.boot.client.error.NxCloudException;
-import dev.nxcloud.boot.client.phone.BusinessPhones;
-import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
-import dev.nxcloud.boot.client.phone.PhoneInfo;
-import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
+import dev.nxcloud.whatsapp.error.NxCloudException;
+import dev.nxcloud.whatsapp.phone.BusinessPhones;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.phone.PhoneInfo;
+import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.nxcloud.boot.client.NxCloudClient;
-import dev.nxcloud.boot.client.NxCloudSigningFilter;
-import dev.nxcloud.boot.client.error.NxCloudConfigurationException;
-import dev.nxcloud.boot.client.phone.BusinessPhones;
-import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
-import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
-import dev.nxcloud.boot.testsupport.IndependentSignature;
-import dev.nxcloud.boot.testsupport.RecordingServer;
+import dev.nxcloud.whatsapp.NxCloudClient;
+import dev.nxcloud.whatsapp.NxCloudSigningFilter;
+import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
+import dev.nxcloud.whatsapp.phone.BusinessPhones;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
+import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
+import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,12 +62,12 @@ class NxCloudAutoConfigurationTests {
 			assertThat(context).hasSingleBean(NxCloudSigningFilter.class);
 			assertThat(context).hasSingleBean(NxCloudClient.class);
 			assertThat(context).hasSingleBean(NxCloudPhoneService.class);
-			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.message.NxCloudMessageService.class);
-			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.otp.NxCloudOtpService.class);
-			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.integrator.NxCloudIntegratorService.class);
-			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.template.NxCloudTemplateService.class);
-			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.flow.NxCloudFlowService.class);
-			assertThat(context).hasSingleBean(dev.nxcloud.boot.client.media.NxCloudMediaService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.message.NxCloudMessageService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.otp.NxCloudOtpService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.integrator.NxCloudIntegratorService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.template.NxCloudTemplateService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.flow.NxCloudFlowService.class);
+			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.media.NxCloudMediaService.class);
 			NxCloudConnectionDetails details = context.getBean(NxCloudConnectionDetails.class);
 			assertThat(details.getApiUrl()).isEqualTo("https://api2.nxcloud.com");
 			assertThat(details.getSaasUrl()).isEqualTo("https://api.nxcloud.com");
@@ -166,7 +166,7 @@ class NxCloudAutoConfigurationTests {
 		this.runner.withPropertyValues(serverProperties()).withPropertyValues("nxcloud.response-timeout=300ms", "nxcloud.retry.enabled=false")
 			.run((context) -> StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
 				.expectErrorSatisfies((ex) -> assertThat(ex)
-					.isInstanceOf(dev.nxcloud.boot.client.error.NxCloudTimeoutException.class))
+					.isInstanceOf(dev.nxcloud.whatsapp.error.NxCloudTimeoutException.class))
 				.verify(Duration.ofSeconds(10)));
 	}
 
@@ -205,7 +205,7 @@ class NxCloudAutoConfigurationTests {
 		@Bean
 		NxCloudSigningFilter mySigningFilter() {
 			return new NxCloudSigningFilter(new FixedDetails("http://127.0.0.1:1", "k", "s"),
-					new dev.nxcloud.boot.client.NxCloudSigner(dev.nxcloud.boot.client.SignAlgorithm.MD5),
+					new dev.nxcloud.whatsapp.NxCloudSigner(dev.nxcloud.whatsapp.SignAlgorithm.MD5),
 					java.time.Clock.systemUTC());
 		}
 

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.nxcloud.boot.webhook.InboundMessageEvent;
-import dev.nxcloud.boot.webhook.MessageStatusEvent;
-import dev.nxcloud.boot.webhook.NxCloudWebhookDecoder;
-import dev.nxcloud.boot.webhook.NxCloudWebhookEvent;
-import dev.nxcloud.boot.webhook.NxCloudWebhookEvents;
-import dev.nxcloud.boot.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
+import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import dev.nxcloud.simulator.Signatures;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;

@@ -3,10 +3,10 @@ package dev.nxcloud.boot.testcontainers;
 import java.time.Duration;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudConnectionDetails;
-import dev.nxcloud.boot.client.phone.BusinessPhones;
-import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
-import dev.nxcloud.boot.client.phone.PhoneInfo;
-import dev.nxcloud.boot.client.phone.PhoneInfoRequest;
+import dev.nxcloud.whatsapp.phone.BusinessPhones;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.phone.PhoneInfo;
+import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
 import dev.nxcloud.simulator.testcontainers.NxCloudSimulatorContainer;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
-import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
-import dev.nxcloud.boot.client.phone.PhoneInfo;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.phone.PhoneInfo;
 import dev.nxcloud.boot.health.NxCloudHealthIndicator;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
 import dev.nxcloud.boot.autoconfigure.health.NxCloudHealthContributorAutoConfiguration;
-import dev.nxcloud.boot.client.message.Message;
-import dev.nxcloud.boot.client.message.NxCloudMessageService;
-import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.message.Message;
+import dev.nxcloud.whatsapp.message.NxCloudMessageService;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.Endpoint;
 import dev.nxcloud.simulator.Fault;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
-import dev.nxcloud.boot.client.phone.BusinessPhones;
-import dev.nxcloud.boot.client.phone.NxCloudPhoneService;
-import dev.nxcloud.boot.client.phone.PhoneInfo;
+import dev.nxcloud.whatsapp.phone.BusinessPhones;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.phone.PhoneInfo;
 import dev.nxcloud.boot.health.NxCloudHealthIndicator;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,0 @@
-/**
- * WhatsApp flows (forms) on the SaaS host ({@code /saas/wa/flow/{phone}}), for template flow buttons.
- */
-@NullMarked
-package dev.nxcloud.boot.client.flow;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-/**
- * Sending WhatsApp messages: any message type through the WhatsApp API host ({@code /api/wa/mt}) and template
- * messages through the SaaS host ({@code /saas/wa/send}).
- */
-@NullMarked
-package dev.nxcloud.boot.client.message;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-/**
- * Micrometer observations of NxCloud calls: the context, the convention a user can replace, the default convention
- * and the documented keys.
- */
-@NullMarked
-package dev.nxcloud.boot.client.observation;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Sending one-time passwords through NxCloud's OTP service ({@code /api/wa/otp}).
- */
-@NullMarked
-package dev.nxcloud.boot.client.otp;
-
-import org.jspecify.annotations.NullMarked;

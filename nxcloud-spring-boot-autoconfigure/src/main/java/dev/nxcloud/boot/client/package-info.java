@@ -1,7 +1,0 @@
-/**
- * Core of the reactive NxCloud WhatsApp client: signing, the request exchange and the envelope.
- */
-@NullMarked
-package dev.nxcloud.boot.client;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Business phone numbers: status, quality rating and messaging tier ({@code getPhone}).
- */
-@NullMarked
-package dev.nxcloud.boot.client.phone;
-
-import org.jspecify.annotations.NullMarked;

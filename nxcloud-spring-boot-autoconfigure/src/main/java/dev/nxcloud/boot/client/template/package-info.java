@@ -1,8 +1,0 @@
-/**
- * WhatsApp message templates on the SaaS host: list, create, update, detail and delete, and the documented
- * template languages.
- */
-@NullMarked
-package dev.nxcloud.boot.client.template;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,891 @@
+package dev.nxcloud.whatsapp;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import dev.nxcloud.whatsapp.error.MetaError;
+import dev.nxcloud.whatsapp.error.NxCloudApiException;
+import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
+import dev.nxcloud.whatsapp.error.NxCloudConnectException;
+import dev.nxcloud.whatsapp.error.NxCloudException;
+import dev.nxcloud.whatsapp.error.NxCloudHttpStatusException;
+import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
+import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
+import dev.nxcloud.whatsapp.error.NxCloudTransportException;
+import dev.nxcloud.whatsapp.flow.DefaultNxCloudFlowService;
+import dev.nxcloud.whatsapp.flow.NxCloudFlowService;
+import dev.nxcloud.whatsapp.integrator.DefaultNxCloudIntegratorService;
+import dev.nxcloud.whatsapp.integrator.NxCloudIntegratorService;
+import dev.nxcloud.whatsapp.media.DefaultNxCloudMediaService;
+import dev.nxcloud.whatsapp.media.NxCloudMediaService;
+import dev.nxcloud.whatsapp.message.DefaultNxCloudMessageService;
+import dev.nxcloud.whatsapp.message.NxCloudMessageService;
+import dev.nxcloud.whatsapp.message.SentMessage;
+import dev.nxcloud.whatsapp.observation.DefaultNxCloudClientObservationConvention;
+import dev.nxcloud.whatsapp.observation.NxCloudClientObservationContext;
+import dev.nxcloud.whatsapp.observation.NxCloudClientObservationConvention;
+import dev.nxcloud.whatsapp.observation.NxCloudClientObservationDocumentation;
+import dev.nxcloud.whatsapp.otp.DefaultNxCloudOtpService;
+import dev.nxcloud.whatsapp.otp.NxCloudOtpService;
+import dev.nxcloud.whatsapp.phone.DefaultNxCloudPhoneService;
+import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import dev.nxcloud.whatsapp.template.DefaultNxCloudTemplateService;
+import dev.nxcloud.whatsapp.template.NxCloudTemplateService;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A client of one NxCloud account: the endpoint services ({@link #messages()}, {@link #otp()}, {@link #phones()},
+ * {@link #templates()}, {@link #flows()}, {@link #media()}, {@link #integrator()}) and the core every call goes
+ * through. Made with {@link #builder()}, the only way to make one:
+ * <pre class="code">
+ * NxCloudClient client = NxCloudClient.builder()
+ *     .connection(NxCloudConnection.of(accessKey, accessSecret))
+ *     .appKey(appKey)
+ *     .businessPhone("8615800001795")
+ *     .build();
+ * client.messages().send(Message.of("8613800000000", MessageContent.text("Hello"))).block();
+ * </pre>
+ * Every call builds the URL on the right host, serialises a JSON body once with NxCloud's own mapping, is signed over
+ * the very bytes sent, decodes the {@code {code, message, data, traceId}} envelope and turns every failure into an
+ * {@link NxCloudException}. Every call is a Micrometer {@link Observation}
+ * ({@value DefaultNxCloudClientObservationConvention#DEFAULT_NAME} by default, see
+ * {@link NxCloudClientObservationDocumentation}) and is logged at DEBUG with its operation, path, result code,
+ * {@code traceId} and duration; the access secret and signatures never are. Thread-safe.
+ */
+public final class NxCloudClient {
+
+	private static final int BODY_EXCERPT_LENGTH = 120;
+
+	private static final NxCloudClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultNxCloudClientObservationConvention();
+
+	private static final Log logger = LogFactory.getLog(NxCloudClient.class);
+
+	private final WebClient webClient;
+
+	private final NxCloudConnection connection;
+
+	private final RequestDefaults defaults;
+
+	private final Function<NxCloudSetting, String> settingNames;
+
+	private final Duration responseTimeout;
+
+	private final Duration uploadTimeout;
+
+	private final NxCloudRetryPolicy retryPolicy;
+
+	private final @Nullable NxCloudSendRateLimiter sendRateLimiter;
+
+	private final JsonMapper jsonMapper = NxCloudJson.newMapper();
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable NxCloudClientObservationConvention observationConvention;
+
+	private final NxCloudMessageService messages;
+
+	private final NxCloudOtpService otp;
+
+	private final NxCloudPhoneService phones;
+
+	private final NxCloudTemplateService templates;
+
+	private final NxCloudFlowService flows;
+
+	private final NxCloudMediaService media;
+
+	private final NxCloudIntegratorService integrator;
+
+	private NxCloudClient(Builder builder, NxCloudConnection connection) {
+		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder().clientConnector(defaultConnector(builder.connectTimeout));
+		this.webClient = webClientBuilder
+			.filter(new NxCloudSigningFilter(new NxCloudSigner(builder.signAlgorithm), builder.clock))
+			.build();
+		this.connection = connection;
+		this.settingNames = builder.settingNames;
+		this.defaults = new RequestDefaults(
+				new NxCloudDefaults(builder.appKey, builder.businessPhone, builder.tenantId), this.settingNames);
+		this.responseTimeout = builder.responseTimeout;
+		this.uploadTimeout = builder.uploadTimeout;
+		this.retryPolicy = builder.retryPolicy;
+		this.sendRateLimiter = builder.sendRateLimiter;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.messages = new DefaultNxCloudMessageService(this);
+		this.otp = new DefaultNxCloudOtpService(this);
+		this.phones = new DefaultNxCloudPhoneService(this);
+		this.templates = new DefaultNxCloudTemplateService(this);
+		this.flows = new DefaultNxCloudFlowService(this);
+		this.media = new DefaultNxCloudMediaService(this);
+		this.integrator = new DefaultNxCloudIntegratorService(this);
+	}
+
+	private static ClientHttpConnector defaultConnector(Duration connectTimeout) {
+		if (ClassUtils.isPresent("reactor.netty.http.client.HttpClient", NxCloudClient.class.getClassLoader())) {
+			return ReactorNettyConnector.create(connectTimeout);
+		}
+		return new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+	}
+
+	/**
+	 * Start building a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Sends messages: template messages through the SaaS host and every message type through the WhatsApp API host.
+	 * @return the message service of this account
+	 */
+	public NxCloudMessageService messages() {
+		return this.messages;
+	}
+
+	/**
+	 * Sends one-time passwords.
+	 * @return the OTP service of this account
+	 */
+	public NxCloudOtpService otp() {
+		return this.otp;
+	}
+
+	/**
+	 * Queries business phone numbers.
+	 * @return the phone service of this account
+	 */
+	public NxCloudPhoneService phones() {
+		return this.phones;
+	}
+
+	/**
+	 * Lists, creates, updates and deletes message templates.
+	 * @return the template service of this account
+	 */
+	public NxCloudTemplateService templates() {
+		return this.templates;
+	}
+
+	/**
+	 * Lists WhatsApp flows.
+	 * @return the flow service of this account
+	 */
+	public NxCloudFlowService flows() {
+		return this.flows;
+	}
+
+	/**
+	 * Uploads media for template examples.
+	 * @return the media service of this account
+	 */
+	public NxCloudMediaService media() {
+		return this.media;
+	}
+
+	/**
+	 * Creates customer apps, for integrator accounts.
+	 * @return the integrator service of this account
+	 */
+	public NxCloudIntegratorService integrator() {
+		return this.integrator;
+	}
+
+	/**
+	 * The values applied to requests that leave them out, and the rules that apply them.
+	 * @return the defaults
+	 */
+	public RequestDefaults defaults() {
+		return this.defaults;
+	}
+
+	/**
+	 * Start a call to an operation: what the endpoint services are made of, for an endpoint they do not cover yet.
+	 * The call is signed, observed, timed out, retried and paced like every other.
+	 * @param operation the endpoint
+	 * @return a call to complete and {@linkplain Call#retrieve(Class) retrieve}
+	 */
+	public Call call(NxCloudOperation operation) {
+		return new Call(operation);
+	}
+
+	/**
+	 * One call being described: path variables, query parameters and body, then the type of {@code data}.
+	 */
+	public final class Call {
+
+		private final NxCloudOperation operation;
+
+		private Object[] pathVariables = new Object[0];
+
+		private final MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+
+		private @Nullable Object jsonBody;
+
+		private @Nullable MultiValueMap<String, HttpEntity<?>> multipartBody;
+
+		private @Nullable String pacingKey;
+
+		private Call(NxCloudOperation operation) {
+			this.operation = operation;
+		}
+
+		/**
+		 * Values for the path's {@code {…}} variables, in order; they are URL-encoded.
+		 * @param values the values
+		 * @return this call
+		 */
+		public Call pathVariables(Object... values) {
+			this.pathVariables = values;
+			return this;
+		}
+
+		/**
+		 * Add a query parameter; {@code null} values are left out.
+		 * @param name the parameter name
+		 * @param value the value, or {@code null}
+		 * @return this call
+		 */
+		public Call queryParam(String name, @Nullable Object value) {
+			if (value != null) {
+				this.query.add(name, value.toString());
+			}
+			return this;
+		}
+
+		/**
+		 * Send a JSON body, serialised once with NxCloud's mapping and signed as sent.
+		 * @param body the body object
+		 * @return this call
+		 */
+		public Call jsonBody(Object body) {
+			this.jsonBody = body;
+			return this;
+		}
+
+		/**
+		 * Send a {@code multipart/form-data} body, streamed and signed without the body.
+		 * @param parts the parts, as built by {@link MultipartBodyBuilder}
+		 * @return this call
+		 */
+		public Call multipartBody(MultiValueMap<String, HttpEntity<?>> parts) {
+			this.multipartBody = parts;
+			return this;
+		}
+
+		/**
+		 * Pace this send with the other sends of the same business phone, when the client has a
+		 * {@link NxCloudSendRateLimiter}.
+		 * @param businessPhone the sending phone
+		 * @return this call
+		 */
+		public Call pacedBy(String businessPhone) {
+			this.pacingKey = businessPhone;
+			return this;
+		}
+
+		/**
+		 * Make the call and decode {@code data}.
+		 * @param <T> the data type
+		 * @param dataType the data type
+		 * @return the data; empty when NxCloud returned none
+		 */
+		public <T> Mono<T> retrieve(Class<T> dataType) {
+			return exchange(this, NxCloudClient.this.jsonMapper.constructType(dataType));
+		}
+
+		/**
+		 * Make the call and decode {@code data} into a generic type.
+		 * @param <T> the data type
+		 * @param dataType the data type
+		 * @return the data; empty when NxCloud returned none
+		 */
+		public <T> Mono<T> retrieve(TypeReference<T> dataType) {
+			return exchange(this, NxCloudClient.this.jsonMapper.constructType(dataType));
+		}
+
+		/**
+		 * Make a send and read the id NxCloud gave the message, from either shape its sends answer with
+		 * ({@code data.messages[0].id} or {@code data.message_id}).
+		 * @return the sent message; an {@link NxCloudInvalidResponseException} when the answer carries no id
+		 */
+		public Mono<SentMessage> retrieveSentMessage() {
+			return retrieve(SendData.class).mapNotNull(SendData::messageId)
+				.switchIfEmpty(Mono.error(() -> new NxCloudInvalidResponseException(this.operation.operationName(),
+						"the response's data carries no message id", null)))
+				.map(SentMessage::new);
+		}
+
+	}
+
+	private record SendData(@Nullable List<MessageRef> messages,
+			@JsonProperty("message_id") @Nullable String messageIdField) {
+
+		@Nullable String messageId() {
+			if (this.messageIdField != null) {
+				return this.messageIdField;
+			}
+			return (this.messages != null && !this.messages.isEmpty()) ? this.messages.get(0).id() : null;
+		}
+
+	}
+
+	private record MessageRef(@Nullable String id) {
+	}
+
+	private <T> Mono<T> exchange(Call call, JavaType dataType) {
+		NxCloudOperation operation = call.operation;
+		return Mono.deferContextual((contextView) -> {
+			NxCloudClientObservationContext observationContext = new NxCloudClientObservationContext(operation);
+			Observation observation = NxCloudClientObservationDocumentation.CLIENT_REQUEST
+				.observation(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> observationContext,
+						this.observationRegistry)
+				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			long start = System.nanoTime();
+			return this.<T>send(call, dataType, observationContext).doOnError((ex) -> {
+				if (ex instanceof NxCloudException nxCloudException) {
+					observationContext.setCode(nxCloudException.getCode());
+					observationContext.setTraceId(nxCloudException.getTraceId());
+				}
+				observationContext.setError(ex);
+				observation.error(ex);
+			}).doOnTerminate(() -> {
+				logCall(operation, observationContext, false, System.nanoTime() - start);
+				observation.stop();
+			}).doOnCancel(() -> {
+				logCall(operation, observationContext, true, System.nanoTime() - start);
+				observation.stop();
+			}).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private void logCall(NxCloudOperation operation, NxCloudClientObservationContext context, boolean cancelled,
+			long nanos) {
+		if (!logger.isDebugEnabled()) {
+			return;
+		}
+		StringBuilder line = new StringBuilder("NxCloud ").append(operation.operationName())
+			.append(' ')
+			.append(operation.method().name())
+			.append(' ')
+			.append(operation.path());
+		Throwable error = context.getError();
+		if (error != null) {
+			line.append(" failed: ").append(error.getMessage());
+		}
+		else if (cancelled) {
+			line.append(" cancelled");
+		}
+		else {
+			line.append(" code ").append(context.getCode());
+			if (context.getTraceId() != null) {
+				line.append(" [traceId=").append(context.getTraceId()).append(']');
+			}
+		}
+		line.append(" in ").append(Duration.ofNanos(nanos).toMillis()).append(" ms");
+		logger.debug(line.toString());
+	}
+
+	private <T> Mono<T> send(Call call, JavaType dataType, NxCloudClientObservationContext observationContext) {
+		NxCloudOperation operation = call.operation;
+		NxCloudSendRateLimiter rateLimiter = this.sendRateLimiter;
+		return Mono.defer(() -> {
+			NxCloudSigningFilter.Signing signing = signing(operation);
+			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
+			Mono<T> attempt = this.<T>attempt(call, signing, jsonBody, dataType, observationContext)
+				.timeout(timeout(operation))
+				.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(operation, ex));
+			Mono<T> attempts = withRetries(attempt, operation, 1);
+			return (rateLimiter != null && call.pacingKey != null) ? rateLimiter.acquire(call.pacingKey).then(attempts)
+					: attempts;
+		});
+	}
+
+	private NxCloudSigningFilter.Signing signing(NxCloudOperation operation) {
+		String accessKey = this.connection.getAccessKey();
+		String accessSecret = this.connection.getAccessSecret();
+		if (!hasText(accessKey) || !hasText(accessSecret)) {
+			NxCloudSetting missing = hasText(accessKey) ? NxCloudSetting.ACCESS_SECRET : NxCloudSetting.ACCESS_KEY;
+			throw new NxCloudConfigurationException(operation.operationName(),
+					"NxCloud credentials are not configured: set " + this.settingNames.apply(missing));
+		}
+		return new NxCloudSigningFilter.Signing(accessKey, accessSecret, operation.action());
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private Duration timeout(NxCloudOperation operation) {
+		return (operation == NxCloudOperation.UPLOAD_MEDIA) ? this.uploadTimeout : this.responseTimeout;
+	}
+
+	private <T> Mono<T> withRetries(Mono<T> attempt, NxCloudOperation operation, int attemptNumber) {
+		NxCloudRetryPolicy retryPolicy = this.retryPolicy;
+		return attempt.onErrorResume((ex) -> {
+			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(operation, ex)) {
+				return Mono.delay(retryPolicy.backoff(attemptNumber))
+					.then(withRetries(attempt, operation, attemptNumber + 1));
+			}
+			return Mono.error((ex instanceof NxCloudException nxCloudException)
+					? nxCloudException.withAttempts(attemptNumber, retryPolicy.stopReason(operation, ex,
+							attemptNumber, this.settingNames.apply(NxCloudSetting.MAX_ATTEMPTS)))
+					: ex);
+		});
+	}
+
+	private <T> Mono<T> attempt(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
+			JavaType dataType, NxCloudClientObservationContext observationContext) {
+		NxCloudOperation operation = call.operation;
+		URI uri = uri(call);
+		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
+			.uri(uri)
+			.attribute(NxCloudSigningFilter.SIGNING_ATTRIBUTE, signing)
+			.accept(MediaType.APPLICATION_JSON);
+		if (call.multipartBody != null) {
+			request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(call.multipartBody));
+		}
+		else {
+			request.contentType(MediaType.APPLICATION_JSON);
+			if (jsonBody != null) {
+				request.bodyValue(jsonBody);
+			}
+		}
+		return request.exchangeToMono(
+				(response) -> this.<T>decode(operation.operationName(), response, dataType, observationContext));
+	}
+
+	private URI uri(Call call) {
+		NxCloudOperation operation = call.operation;
+		String baseUrl = operation.host().baseUrl(this.connection);
+		if (call.pathVariables.length == 0 && call.query.isEmpty()) {
+			return URI.create(baseUrl.endsWith("/") ? baseUrl + operation.path().substring(1) : baseUrl + operation.path());
+		}
+		return UriComponentsBuilder.fromUriString(baseUrl)
+			.path(operation.path())
+			.queryParams(call.query)
+			.encode()
+			.buildAndExpand(call.pathVariables)
+			.toUri();
+	}
+
+	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,
+			NxCloudClientObservationContext observationContext) {
+		int status = response.statusCode().value();
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).handle((bytes, sink) -> {
+			JsonNode envelope = readEnvelope(bytes);
+			if (status < 200 || status >= 300) {
+				sink.error(new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope) : null,
+						(envelope != null) ? text(envelope, "message") : null,
+						(envelope != null) ? text(envelope, "traceId") : null));
+				return;
+			}
+			if (envelope == null) {
+				sink.error(new NxCloudInvalidResponseException(operation,
+						"the response is not NxCloud's {code, message, data} envelope: " + excerpt(bytes), null));
+				return;
+			}
+			Integer code = code(envelope);
+			if (code == null) {
+				sink.error(new NxCloudInvalidResponseException(operation,
+						"the response's code is not a number: " + excerpt(bytes), null));
+				return;
+			}
+			JsonNode data = envelope.get("data");
+			if (code == 0) {
+				observationContext.setCode(code);
+				observationContext.setTraceId(text(envelope, "traceId"));
+			}
+			else {
+				sink.error(NxCloudApiException.from(operation, code, text(envelope, "message"),
+						text(envelope, "traceId"), metaError(data), this.settingNames));
+				return;
+			}
+			if (data == null || data.isNull()) {
+				sink.complete();
+				return;
+			}
+			try {
+				T value = this.jsonMapper.readerFor(dataType).readValue(data);
+				if (value != null) {
+					sink.next(value);
+				}
+				else {
+					sink.complete();
+				}
+			}
+			catch (JacksonException ex) {
+				sink.error(new NxCloudInvalidResponseException(operation,
+						"the response's data does not have the documented shape: " + ex.getOriginalMessage(), ex));
+			}
+		});
+	}
+
+	private @Nullable JsonNode readEnvelope(byte[] bytes) {
+		if (bytes.length == 0) {
+			return null;
+		}
+		try {
+			JsonNode node = this.jsonMapper.readTree(bytes);
+			return (node != null && node.isObject() && node.has("code")) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Integer code(JsonNode envelope) {
+		JsonNode code = envelope.get("code");
+		if (code.isIntegralNumber()) {
+			return code.intValue();
+		}
+		if (code.isString()) {
+			try {
+				return Integer.valueOf(code.stringValue().trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String text(JsonNode envelope, String field) {
+		JsonNode value = envelope.get(field);
+		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	private @Nullable MetaError metaError(@Nullable JsonNode data) {
+		JsonNode error = (data != null) ? data.get("error") : null;
+		if (error == null || !error.isObject()) {
+			return null;
+		}
+		try {
+			return this.jsonMapper.treeToValue(error, MetaError.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static String excerpt(byte[] bytes) {
+		if (bytes.length == 0) {
+			return "(empty body)";
+		}
+		String text = new String(bytes, 0, Math.min(bytes.length, BODY_EXCERPT_LENGTH), StandardCharsets.UTF_8);
+		return "'" + text + ((bytes.length > BODY_EXCERPT_LENGTH) ? "…'" : "'");
+	}
+
+	private Throwable translate(NxCloudOperation nxCloudOperation, Throwable ex) {
+		String operation = nxCloudOperation.operationName();
+		Duration timeout = timeout(nxCloudOperation);
+		String timeoutSetting = this.settingNames.apply((nxCloudOperation == NxCloudOperation.UPLOAD_MEDIA)
+				? NxCloudSetting.UPLOAD_TIMEOUT : NxCloudSetting.RESPONSE_TIMEOUT);
+		if (ex instanceof TimeoutException) {
+			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, ex);
+		}
+		Throwable cause = (ex instanceof WebClientRequestException) ? ex.getCause() : ex;
+		if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+			return new NxCloudConnectException(operation, cause);
+		}
+		if (isReadTimeout(cause)) {
+			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, cause);
+		}
+		return new NxCloudTransportException(operation, "the exchange failed: " + ex.getMessage(), ex);
+	}
+
+	private static boolean isReadTimeout(@Nullable Throwable cause) {
+		// Netty's ReadTimeoutException; Netty is optional, so it is recognised by name
+		return cause != null && cause.getClass().getName().endsWith(".ReadTimeoutException");
+	}
+
+	/**
+	 * Builds an {@link NxCloudClient}. Only the {@linkplain #connection(NxCloudConnection) connection} is required;
+	 * everything else has a default. A builder may be reused: each {@link #build()} makes a new client, and changing
+	 * the builder afterwards does not change clients already built. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private @Nullable NxCloudConnection connection;
+
+		private @Nullable String appKey;
+
+		private @Nullable String businessPhone;
+
+		private @Nullable Long tenantId;
+
+		private SignAlgorithm signAlgorithm = SignAlgorithm.MD5;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		private Duration responseTimeout = Duration.ofSeconds(30);
+
+		private Duration uploadTimeout = Duration.ofMinutes(5);
+
+		private NxCloudRetryPolicy retryPolicy = NxCloudRetryPolicy.DEFAULT;
+
+		private @Nullable NxCloudSendRateLimiter sendRateLimiter;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable NxCloudClientObservationConvention observationConvention;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private Function<NxCloudSetting, String> settingNames = NxCloudSetting::builderCall;
+
+		private Builder() {
+		}
+
+		/**
+		 * Where NxCloud is and the account's credentials; required. The connection is read on every call, so it may
+		 * supply values that become known late, and a call made while the credentials are missing fails with an
+		 * {@link NxCloudConfigurationException}.
+		 * @param connection the connection, for example {@link NxCloudConnection#of(String, String)}
+		 * @return this builder
+		 */
+		public Builder connection(NxCloudConnection connection) {
+			this.connection = requireArgument("connection", connection);
+			return this;
+		}
+
+		/**
+		 * The app key ({@code appkey}) applied to requests that leave it out.
+		 * @param appKey the app key, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder appKey(@Nullable String appKey) {
+			this.appKey = appKey;
+			return this;
+		}
+
+		/**
+		 * The sending business phone ({@code business_phone}), digits with country code, applied to requests that
+		 * leave it out.
+		 * @param businessPhone the phone, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder businessPhone(@Nullable String businessPhone) {
+			this.businessPhone = businessPhone;
+			return this;
+		}
+
+		/**
+		 * The SaaS tenant ({@code tenant_id}) applied to requests that leave it out.
+		 * @param tenantId the tenant, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder tenantId(@Nullable Long tenantId) {
+			this.tenantId = tenantId;
+			return this;
+		}
+
+		/**
+		 * The app key, business phone and tenant applied to requests that leave them out, all at once.
+		 * @param defaults the defaults
+		 * @return this builder
+		 */
+		public Builder defaults(NxCloudDefaults defaults) {
+			requireArgument("defaults", defaults);
+			return appKey(defaults.appKey()).businessPhone(defaults.businessPhone()).tenantId(defaults.tenantId());
+		}
+
+		/**
+		 * The signature algorithm; {@link SignAlgorithm#MD5} by default.
+		 * @param signAlgorithm the algorithm
+		 * @return this builder
+		 */
+		public Builder signAlgorithm(SignAlgorithm signAlgorithm) {
+			this.signAlgorithm = requireArgument("signAlgorithm", signAlgorithm);
+			return this;
+		}
+
+		/**
+		 * The clock that stamps each request's {@code ts}; the system clock in UTC by default.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = requireArgument("clock", clock);
+			return this;
+		}
+
+		/**
+		 * The most a connection may take to establish; 5 s by default. It applies to the HTTP connector the client
+		 * makes itself (Reactor Netty when present, else the JDK's {@code HttpClient}); a
+		 * {@linkplain #webClientBuilder(WebClient.Builder) web client builder} brings its own connector and timeouts.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = requirePositive("connectTimeout", connectTimeout);
+			return this;
+		}
+
+		/**
+		 * The most one attempt of a call may take, from connecting to the last byte of the response; 30 s by default.
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = requirePositive("responseTimeout", responseTimeout);
+			return this;
+		}
+
+		/**
+		 * The same as {@link #responseTimeout(Duration)} for media uploads, which carry up to 100 MB; 5 min by
+		 * default.
+		 * @param uploadTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder uploadTimeout(Duration uploadTimeout) {
+			this.uploadTimeout = requirePositive("uploadTimeout", uploadTimeout);
+			return this;
+		}
+
+		/**
+		 * When failed calls are tried again; {@link NxCloudRetryPolicy#DEFAULT} by default,
+		 * {@link NxCloudRetryPolicy#NONE} for no retries.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(NxCloudRetryPolicy retryPolicy) {
+			this.retryPolicy = requireArgument("retryPolicy", retryPolicy);
+			return this;
+		}
+
+		/**
+		 * Paces message sends per business phone; none by default.
+		 * @param sendRateLimiter the limiter, for example an {@link InMemorySendRateLimiter}, or {@code null} for no
+		 * pacing
+		 * @return this builder
+		 */
+		public Builder sendRateLimiter(@Nullable NxCloudSendRateLimiter sendRateLimiter) {
+			this.sendRateLimiter = sendRateLimiter;
+			return this;
+		}
+
+		/**
+		 * The registry the calls' observations are made in; {@link ObservationRegistry#NOOP} by default.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = requireArgument("observationRegistry", observationRegistry);
+			return this;
+		}
+
+		/**
+		 * The convention for the calls' observations.
+		 * @param observationConvention the convention, or {@code null} for the
+		 * {@linkplain DefaultNxCloudClientObservationConvention default}
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable NxCloudClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * The web client builder to start from, with its connector, codecs and filters. It is cloned, never
+		 * changed; the client adds its signing filter to the clone.
+		 * @param webClientBuilder the builder, or {@code null} to start from {@link WebClient#builder()} with a
+		 * connector of the client's own
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.@Nullable Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * How the client's messages name its settings when they tell the user to set one; by default the builder
+		 * call ({@link NxCloudSetting#builderCall()}). A framework that configures the client from its own settings
+		 * names those instead (Spring Boot names the {@code nxcloud.*} properties).
+		 * @param settingNames the name of each setting, as it should appear in a message
+		 * @return this builder
+		 */
+		public Builder settingNames(Function<NxCloudSetting, String> settingNames) {
+			this.settingNames = requireArgument("settingNames", settingNames);
+			return this;
+		}
+
+		/**
+		 * Apply a function to this builder, for example a customisation shared by several clients.
+		 * @param customizer changes this builder
+		 * @return this builder
+		 */
+		public Builder apply(java.util.function.Consumer<Builder> customizer) {
+			requireArgument("customizer", customizer).accept(this);
+			return this;
+		}
+
+		/**
+		 * Make the client.
+		 * @return a new client
+		 * @throws IllegalStateException if no connection was given
+		 */
+		public NxCloudClient build() {
+			NxCloudConnection connection = this.connection;
+			if (connection == null) {
+				throw new IllegalStateException(
+						"An NxCloud client needs a connection: call connection(NxCloudConnection.of(accessKey, accessSecret))");
+			}
+			return new NxCloudClient(this, connection);
+		}
+
+		private static <T> T requireArgument(String option, @Nullable T value) {
+			if (value == null) {
+				throw new IllegalArgumentException(option + " must not be null");
+			}
+			return value;
+		}
+
+		private static Duration requirePositive(String option, @Nullable Duration value) {
+			if (requireArgument(option, value).isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(option + " must be positive (got " + value + ")");
+			}
+			return value;
+		}
+
+	}
+
+}

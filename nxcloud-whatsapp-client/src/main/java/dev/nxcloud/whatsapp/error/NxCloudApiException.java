@@ -1,0 +1,62 @@
+package dev.nxcloud.whatsapp.error;
+
+import java.util.function.Function;
+
+import dev.nxcloud.whatsapp.NxCloudSetting;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * NxCloud answered with a non-zero result code. Subclasses tell the kinds apart; {@link #from} picks the right one.
+ */
+public abstract class NxCloudApiException extends NxCloudException {
+
+	private final @Nullable NxCloudErrorCode errorCode;
+
+	protected NxCloudApiException(String operation, int code, @Nullable String nxCloudMessage,
+			@Nullable String traceId, boolean retryable, String description) {
+		super(operation, code, nxCloudMessage, traceId, retryable, true, description, null);
+		this.errorCode = NxCloudErrorCode.of(code).orElse(null);
+	}
+
+	/**
+	 * The documented code NxCloud returned.
+	 * @return the documented code, or {@code null} for a code NxCloud has not documented
+	 */
+	public @Nullable NxCloudErrorCode getErrorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * The kind of failure.
+	 * @return the category
+	 */
+	public NxCloudErrorCategory getCategory() {
+		Integer code = getCode();
+		return NxCloudErrorCode.categoryOf((code != null) ? code : 0);
+	}
+
+	/**
+	 * The typed exception for a non-zero result code.
+	 * @param operation the operation that failed
+	 * @param code NxCloud's result code, not zero
+	 * @param nxCloudMessage NxCloud's message
+	 * @param traceId NxCloud's trace id
+	 * @param metaError Meta's error object, for code 9099
+	 * @param settingNames how the hint names the settings it tells the user to check
+	 * @return the exception to throw
+	 */
+	public static NxCloudApiException from(String operation, int code, @Nullable String nxCloudMessage,
+			@Nullable String traceId, @Nullable MetaError metaError, Function<NxCloudSetting, String> settingNames) {
+		String hint = NxCloudErrorCode.of(code)
+			.map((errorCode) -> errorCode.hint(settingNames))
+			.orElse("undocumented NxCloud code");
+		return switch (NxCloudErrorCode.categoryOf(code)) {
+			case AUTHENTICATION -> new NxCloudAuthenticationException(operation, code, nxCloudMessage, traceId, hint);
+			case INVALID_REQUEST -> new NxCloudInvalidRequestException(operation, code, nxCloudMessage, traceId, hint);
+			case BUSINESS -> new NxCloudBusinessException(operation, code, nxCloudMessage, traceId, hint);
+			case META -> new NxCloudMetaException(operation, code, nxCloudMessage, traceId, hint, metaError);
+			case SERVER -> new NxCloudServerException(operation, code, nxCloudMessage, traceId, hint);
+		};
+	}
+
+}

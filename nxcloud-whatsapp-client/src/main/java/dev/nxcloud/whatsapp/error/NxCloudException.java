@@ -1,0 +1,156 @@
+package dev.nxcloud.whatsapp.error;
+
+import dev.nxcloud.whatsapp.NxCloudOperation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Root of every failure the NxCloud client reports. It says which operation failed, which NxCloud result code and
+ * message came back (when NxCloud answered), NxCloud's {@code traceId} for support, whether the request may have
+ * reached NxCloud ({@link #mayHaveReachedNxCloud()}) and whether repeating it is safe and could help
+ * ({@link #isRetryable()}). Messages never contain the access secret or a signature.
+ */
+public abstract class NxCloudException extends RuntimeException {
+
+	private final @Nullable String operation;
+
+	private final @Nullable Integer code;
+
+	private final @Nullable String nxCloudMessage;
+
+	private final @Nullable String traceId;
+
+	private final boolean transientFailure;
+
+	private final boolean mayHaveReachedNxCloud;
+
+	private int attempts = 1;
+
+	private @Nullable String outcome;
+
+	protected NxCloudException(@Nullable String operation, @Nullable Integer code, @Nullable String nxCloudMessage,
+			@Nullable String traceId, boolean transientFailure, boolean mayHaveReachedNxCloud, String description,
+			@Nullable Throwable cause) {
+		super(describe(operation, code, nxCloudMessage, traceId, description), cause);
+		this.operation = operation;
+		this.code = code;
+		this.nxCloudMessage = nxCloudMessage;
+		this.traceId = traceId;
+		this.transientFailure = transientFailure;
+		this.mayHaveReachedNxCloud = mayHaveReachedNxCloud;
+	}
+
+	private static String describe(@Nullable String operation, @Nullable Integer code, @Nullable String nxCloudMessage,
+			@Nullable String traceId, String description) {
+		StringBuilder message = new StringBuilder("NxCloud");
+		if (operation != null) {
+			message.append(' ').append(operation);
+		}
+		message.append(" failed");
+		if (code != null) {
+			message.append(" with code ").append(code);
+		}
+		if (nxCloudMessage != null && !nxCloudMessage.isEmpty()) {
+			message.append(" (\"").append(nxCloudMessage).append("\")");
+		}
+		message.append(": ").append(description);
+		if (traceId != null && !traceId.isEmpty()) {
+			message.append(" [traceId=").append(traceId).append(']');
+		}
+		return message.toString();
+	}
+
+	@Override
+	public String getMessage() {
+		String message = super.getMessage();
+		return (this.outcome != null) ? message + " (" + this.outcome + ")" : message;
+	}
+
+	/**
+	 * How many attempts the client made before giving up.
+	 * @return the number of attempts, at least 1
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Record how the call ended: the number of attempts and why the client stopped. Called by the client once, when
+	 * the failure is final.
+	 * @param attempts the number of attempts made
+	 * @param reason why no further attempt was made
+	 * @return this exception
+	 */
+	public NxCloudException withAttempts(int attempts, String reason) {
+		this.attempts = attempts;
+		this.outcome = (attempts == 1 ? "1 attempt" : attempts + " attempts") + "; " + reason;
+		return this;
+	}
+
+	/**
+	 * The operation that failed, for example {@code getPhone}.
+	 * @return the operation name, or {@code null} when the failure is not tied to one
+	 */
+	public @Nullable String getOperation() {
+		return this.operation;
+	}
+
+	/**
+	 * The result code NxCloud returned.
+	 * @return the code, or {@code null} when NxCloud's answer carried none (transport failures, invalid input)
+	 */
+	public @Nullable Integer getCode() {
+		return this.code;
+	}
+
+	/**
+	 * The message NxCloud returned with the code.
+	 * @return NxCloud's message, or {@code null}
+	 */
+	public @Nullable String getNxCloudMessage() {
+		return this.nxCloudMessage;
+	}
+
+	/**
+	 * NxCloud's trace id for this request; quote it to NxCloud support.
+	 * @return the trace id, or {@code null} when none came back
+	 */
+	public @Nullable String getTraceId() {
+		return this.traceId;
+	}
+
+	/**
+	 * Whether the failure is transient, so that the same request could succeed if tried again later. Whether a retry
+	 * is also <em>safe</em> is {@link #isRetryable()}.
+	 * @return whether the failure is transient
+	 */
+	public boolean isTransient() {
+		return this.transientFailure;
+	}
+
+	/**
+	 * Whether NxCloud may have received, and acted on, the request: {@code true} once bytes may have been delivered
+	 * (a timeout, a reset, an HTTP error, any answer from NxCloud, including code -1); {@code false} when the request
+	 * was refused before the network or no connection could be made. A message send whose failure says {@code false}
+	 * certainly sent nothing.
+	 * @return whether the request may have reached NxCloud
+	 */
+	public boolean mayHaveReachedNxCloud() {
+		return this.mayHaveReachedNxCloud;
+	}
+
+	/**
+	 * Whether repeating the same request is both safe and could help: the failure is {@linkplain #isTransient()
+	 * transient}, and either the request never reached NxCloud or the operation only reads. It is never {@code true}
+	 * for a send that may have reached NxCloud, so acting on it can never send a message twice.
+	 * @return whether a retry is safe and could help
+	 */
+	public boolean isRetryable() {
+		return this.transientFailure && (!this.mayHaveReachedNxCloud || isReadOnlyOperation());
+	}
+
+	private boolean isReadOnlyOperation() {
+		return this.operation != null
+				&& NxCloudOperation.named(this.operation).map(NxCloudOperation::isReadOnly).orElse(false);
+	}
+
+}

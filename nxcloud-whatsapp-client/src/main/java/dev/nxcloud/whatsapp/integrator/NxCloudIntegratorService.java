@@ -1,0 +1,28 @@
+package dev.nxcloud.whatsapp.integrator;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Integrator operations. Only accounts registered as integrators may call them (NxCloud code 9007 otherwise).
+ */
+public interface NxCloudIntegratorService {
+
+	/**
+	 * Create a customer app ({@code POST /api/wa/integrator/embedded/register/createApp}). An integrator may have
+	 * at most 1000 apps (NxCloud code 9009).
+	 * @param request the app's name and webhook
+	 * @return the created app
+	 */
+	Mono<CustomerApp> createApp(CreateAppRequest request);
+
+	/**
+	 * Create a customer app.
+	 * @param appName the app's name
+	 * @param webhook the {@code http(s)} URL that receives the app's callbacks
+	 * @return the created app
+	 */
+	default Mono<CustomerApp> createApp(String appName, String webhook) {
+		return createApp(CreateAppRequest.of(appName, webhook));
+	}
+
+}

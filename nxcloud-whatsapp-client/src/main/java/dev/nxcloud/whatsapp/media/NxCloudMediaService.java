@@ -1,0 +1,30 @@
+package dev.nxcloud.whatsapp.media;
+
+import java.nio.file.Path;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Media uploads for template header examples ({@code /saas/wa/media/{phone}}). The business phone and tenant
+ * default to the client's default business phone and the client's default tenant.
+ */
+public interface NxCloudMediaService {
+
+	/**
+	 * Upload a file, streamed. Its content type and, when known, its size are checked against WhatsApp's limits
+	 * ({@link MediaKind}) before any network call.
+	 * @param request the file
+	 * @return the identifiers to put in a template's header media; empty when NxCloud returned no data
+	 */
+	Mono<MediaUpload> upload(MediaUploadRequest request);
+
+	/**
+	 * Upload a file with the content type its extension implies.
+	 * @param file the file
+	 * @return the identifiers to put in a template's header media
+	 */
+	default Mono<MediaUpload> upload(Path file) {
+		return Mono.fromSupplier(() -> MediaUploadRequest.of(file)).flatMap(this::upload);
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.nxcloud.whatsapp.message;
+
+/**
+ * A template button component: the value for one of the template's dynamic URL or quick-reply buttons.
+ *
+ * @param subType the kind of button ({@code sub_type})
+ * @param index the button's position in the template, 0 to 2 ({@code index})
+ * @param parameterType the type of the value ({@code parameters[].type})
+ * @param value the URL suffix text or the payload returned when the button is tapped
+ */
+public record ButtonParameter(SubType subType, int index, ParameterType parameterType, String value)
+		implements TemplateComponentValues {
+
+	/**
+	 * The variable part of a dynamic URL button (also used for the code of an authentication template's button).
+	 * @param index the button's position, 0 to 2
+	 * @param text the text appended to the button's URL
+	 * @return the component
+	 */
+	public static ButtonParameter url(int index, String text) {
+		return new ButtonParameter(SubType.URL, index, ParameterType.TEXT, text);
+	}
+
+	/**
+	 * The payload returned when a quick-reply button is tapped.
+	 * @param index the button's position, 0 to 2
+	 * @param payload the payload
+	 * @return the component
+	 */
+	public static ButtonParameter quickReply(int index, String payload) {
+		return new ButtonParameter(SubType.QUICK_REPLY, index, ParameterType.PAYLOAD, payload);
+	}
+
+	/**
+	 * The kind of button.
+	 */
+	public enum SubType {
+
+		/** A dynamic URL button ({@code url}). */
+		URL("url"),
+
+		/** A quick-reply button ({@code quick_reply}). */
+		QUICK_REPLY("quick_reply");
+
+		private final String wireValue;
+
+		SubType(String wireValue) {
+			this.wireValue = wireValue;
+		}
+
+		/**
+		 * The value sent as {@code sub_type}.
+		 * @return the wire value
+		 */
+		public String wireValue() {
+			return this.wireValue;
+		}
+
+	}
+
+	/**
+	 * The type of a button's value.
+	 */
+	public enum ParameterType {
+
+		/** Text ({@code text}). */
+		TEXT("text"),
+
+		/** A payload ({@code payload}). */
+		PAYLOAD("payload");
+
+		private final String wireValue;
+
+		ParameterType(String wireValue) {
+			this.wireValue = wireValue;
+		}
+
+		/**
+		 * The value sent as the parameter's {@code type}.
+		 * @return the wire value
+		 */
+		public String wireValue() {
+			return this.wireValue;
+		}
+
+	}
+
+}

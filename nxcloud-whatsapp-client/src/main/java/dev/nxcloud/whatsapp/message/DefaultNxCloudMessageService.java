@@ -1,0 +1,43 @@
+package dev.nxcloud.whatsapp.message;
+
+import dev.nxcloud.whatsapp.NxCloudClient;
+import dev.nxcloud.whatsapp.NxCloudOperation;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link NxCloudMessageService} over an {@link NxCloudClient}.
+ */
+public class DefaultNxCloudMessageService implements NxCloudMessageService {
+
+	private final NxCloudClient client;
+
+	private final MessageWireMapper wire;
+
+	/**
+	 * Create the service.
+	 * @param client the client of the account to use
+	 */
+	public DefaultNxCloudMessageService(NxCloudClient client) {
+		this.client = client;
+		this.wire = new MessageWireMapper(client.defaults());
+	}
+
+	@Override
+	public Mono<SentMessage> send(Message message) {
+		return Mono.fromSupplier(() -> this.wire.toWire(message))
+			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_MESSAGE)
+				.jsonBody(body)
+				.pacedBy(body.businessPhone())
+				.retrieveSentMessage());
+	}
+
+	@Override
+	public Mono<SentMessage> sendTemplate(TemplateMessage message) {
+		return Mono.fromSupplier(() -> this.wire.toWire(message))
+			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_TEMPLATE_MESSAGE)
+				.jsonBody(body)
+				.pacedBy(body.businessPhone())
+				.retrieveSentMessage());
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.nxcloud.whatsapp.message;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link Message} carries: one of the WhatsApp message types.
+ */
+public sealed interface MessageContent permits MessageContent.Text, MessageContent.Image, MessageContent.Video,
+		MessageContent.Audio, MessageContent.Document, MessageContent.Sticker, MessageContent.Location,
+		MessageContent.TemplateContent {
+
+	/**
+	 * The message type, as sent in {@code type}.
+	 * @return the type, for example {@code text}
+	 */
+	String type();
+
+	/**
+	 * A text message ({@code text}).
+	 *
+	 * @param body the text, 1 to 4096 characters; {@code *bold*}, {@code _italic_} and {@code ~strike~} format it
+	 * @param previewUrl whether to show a preview of the first {@code http(s)} URL in the text ({@code preview_url})
+	 */
+	record Text(String body, boolean previewUrl) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "text";
+		}
+
+	}
+
+	/**
+	 * An image message ({@code image}).
+	 *
+	 * @param media the image
+	 * @param caption the caption, or {@code null}
+	 */
+	record Image(MediaSource media, @Nullable String caption) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "image";
+		}
+
+	}
+
+	/**
+	 * A video message ({@code video}).
+	 *
+	 * @param media the video
+	 * @param caption the caption, or {@code null}
+	 */
+	record Video(MediaSource media, @Nullable String caption) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "video";
+		}
+
+	}
+
+	/**
+	 * An audio message ({@code audio}).
+	 *
+	 * @param media the audio file
+	 */
+	record Audio(MediaSource media) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "audio";
+		}
+
+	}
+
+	/**
+	 * A document message ({@code document}).
+	 *
+	 * @param media the document
+	 * @param filename the file name shown to the recipient
+	 * @param caption the caption, or {@code null}
+	 */
+	record Document(MediaSource media, String filename, @Nullable String caption) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "document";
+		}
+
+	}
+
+	/**
+	 * A sticker message ({@code sticker}).
+	 *
+	 * @param media the sticker, a WebP image
+	 */
+	record Sticker(MediaSource media) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "sticker";
+		}
+
+	}
+
+	/**
+	 * A location message ({@code location}).
+	 *
+	 * @param latitude the latitude, −90 to 90
+	 * @param longitude the longitude, −180 to 180
+	 * @param name the place's name, or {@code null}
+	 * @param address the place's address, or {@code null}
+	 */
+	record Location(double latitude, double longitude, @Nullable String name, @Nullable String address)
+			implements MessageContent {
+
+		@Override
+		public String type() {
+			return "location";
+		}
+
+	}
+
+	/**
+	 * A template message ({@code template}).
+	 *
+	 * @param template the template and its values
+	 */
+	record TemplateContent(Template template) implements MessageContent {
+
+		@Override
+		public String type() {
+			return "template";
+		}
+
+	}
+
+}

@@ -1,0 +1,296 @@
+package dev.nxcloud.whatsapp.message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.nxcloud.whatsapp.NxCloudJson;
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.RequestDefaults;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps messages to the JSON bodies NxCloud's two sends take, applying the account's defaults and checking every
+ * documented rule on the way: a broken rule is an {@link NxCloudValidationException} that names the wire field. The
+ * bodies are plain objects with NxCloud's field names, to be serialised with {@link NxCloudJson#newMapper()}.
+ */
+public final class MessageWireMapper {
+
+	private static final int MAX_TEXT_LENGTH = 4096;
+
+	private static final int MAX_BUTTON_INDEX = 2;
+
+	private final RequestDefaults defaults;
+
+	/**
+	 * Create a mapper.
+	 * @param defaults the account's defaults, for example {@code client.defaults()}
+	 */
+	public MessageWireMapper(RequestDefaults defaults) {
+		this.defaults = defaults;
+	}
+
+	/**
+	 * The body of a general send ({@code /api/wa/mt}).
+	 * @param message the message
+	 * @return the body
+	 * @throws NxCloudValidationException if the message breaks a documented rule
+	 */
+	public MtBody toWire(Message message) {
+		String appKey = this.defaults.appKey(message.appKey());
+		String businessPhone = this.defaults.businessPhone("business_phone", message.businessPhone());
+		String to = NxCloudValidation.requirePhone("to", message.to());
+		MessageContent content = message.content();
+		String type = content.type();
+		WireText text = null;
+		WireMedia image = null;
+		WireMedia video = null;
+		WireMedia audio = null;
+		WireMedia document = null;
+		WireMedia sticker = null;
+		WireLocation location = null;
+		WireTemplate template = null;
+		if (content instanceof MessageContent.Text textContent) {
+			text = text(type, textContent);
+		}
+		else if (content instanceof MessageContent.Image imageContent) {
+			image = media(type, imageContent.media(), imageContent.caption(), null);
+		}
+		else if (content instanceof MessageContent.Video videoContent) {
+			video = media(type, videoContent.media(), videoContent.caption(), null);
+		}
+		else if (content instanceof MessageContent.Audio audioContent) {
+			audio = media(type, audioContent.media(), null, null);
+		}
+		else if (content instanceof MessageContent.Document documentContent) {
+			String filename = NxCloudValidation.requireText(type + ".filename", documentContent.filename());
+			document = media(type, documentContent.media(), documentContent.caption(), filename);
+		}
+		else if (content instanceof MessageContent.Sticker stickerContent) {
+			sticker = media(type, stickerContent.media(), null, null);
+		}
+		else if (content instanceof MessageContent.Location locationContent) {
+			location = location(type, locationContent);
+		}
+		else if (content instanceof MessageContent.TemplateContent templateContent) {
+			template = template(type, templateContent.template());
+		}
+		return new MtBody(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, type,
+				text, image, video, audio, document, sticker, location, template,
+				optionalText("cus_message_id", message.customMessageId()),
+				optionalHttpUrl("dr_webhook", message.drWebhook()),
+				optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData()));
+	}
+
+	/**
+	 * The body of a template send through the SaaS host ({@code /saas/wa/send}).
+	 * @param message the template message
+	 * @return the body
+	 * @throws NxCloudValidationException if the message breaks a documented rule
+	 */
+	public SaasSendBody toWire(TemplateMessage message) {
+		long tenantId = this.defaults.tenantId(message.tenantId());
+		String appKey = this.defaults.appKey(message.appKey());
+		String businessPhone = this.defaults.businessPhone("business_phone", message.businessPhone());
+		String to = NxCloudValidation.requirePhone("to", message.to());
+		return new SaasSendBody(tenantId, appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT,
+				NxCloudJson.RECIPIENT_TYPE, to, "template", template("template", message.template()));
+	}
+
+	private static WireTemplate template(String field, Template template) {
+		String name = NxCloudValidation.requireText(field + ".name", template.name());
+		List<WireComponent> components = new ArrayList<>();
+		boolean header = false;
+		for (int i = 0; i < template.components().size(); i++) {
+			String componentField = field + ".components[" + i + "]";
+			TemplateComponentValues component = template.components().get(i);
+			if (component instanceof TemplateComponentValues.Header headerComponent) {
+				if (header) {
+					throw new NxCloudValidationException(field + ".components",
+							"may have at most one header component");
+				}
+				header = true;
+				components.add(header(componentField, headerComponent));
+			}
+			else if (component instanceof TemplateComponentValues.Body body) {
+				components.add(body(componentField, body));
+			}
+			else if (component instanceof ButtonParameter button) {
+				components.add(button(componentField, button));
+			}
+		}
+		return new WireTemplate(name, new WireLanguage(template.language().code(), "deterministic"),
+				components.isEmpty() ? null : components);
+	}
+
+	private static WireComponent header(String field, TemplateComponentValues.Header header) {
+		List<WireParameter> parameters = new ArrayList<>();
+		for (int i = 0; i < header.parameters().size(); i++) {
+			String parameterField = field + ".parameters[" + i + "]";
+			HeaderParameter parameter = header.parameters().get(i);
+			String valueField = parameterField + "." + parameter.type().wireValue();
+			parameters.add(switch (parameter.type()) {
+				case TEXT -> WireParameter.text(NxCloudValidation.requireText(valueField, parameter.text()));
+				case IMAGE -> new WireParameter("image", null, null, media(valueField, parameter), null, null);
+				case VIDEO -> new WireParameter("video", null, null, null, media(valueField, parameter), null);
+				case DOCUMENT -> new WireParameter("document", null, null, null, null, media(valueField, parameter));
+			});
+		}
+		return new WireComponent("header", null, null, parameters);
+	}
+
+	private static WireMedia media(String field, HeaderParameter parameter) {
+		if (parameter.media() == null) {
+			throw new NxCloudValidationException(field,
+					"is required for a " + parameter.type().wireValue() + " header");
+		}
+		return media(field, parameter.media(), null, parameter.filename());
+	}
+
+	private static WireComponent body(String field, TemplateComponentValues.Body body) {
+		List<WireParameter> parameters = new ArrayList<>();
+		for (int i = 0; i < body.parameters().size(); i++) {
+			parameters.add(WireParameter
+				.text(NxCloudValidation.requireText(field + ".parameters[" + i + "].text", body.parameters().get(i))));
+		}
+		return new WireComponent("body", null, null, parameters);
+	}
+
+	private static WireComponent button(String field, ButtonParameter button) {
+		if (button.index() < 0 || button.index() > MAX_BUTTON_INDEX) {
+			throw new NxCloudValidationException(field + ".index",
+					"must be 0 to " + MAX_BUTTON_INDEX + " (got " + button.index() + ")");
+		}
+		String valueField = field + ".parameters[0]." + button.parameterType().wireValue();
+		String value = NxCloudValidation.requireText(valueField, button.value());
+		WireParameter parameter = switch (button.parameterType()) {
+			case TEXT -> WireParameter.text(value);
+			case PAYLOAD -> new WireParameter("payload", null, value, null, null, null);
+		};
+		return new WireComponent("button", button.subType().wireValue(), Integer.toString(button.index()),
+				List.of(parameter));
+	}
+
+	private static WireMedia media(String field, MediaSource source, @Nullable String caption, @Nullable String filename) {
+		boolean hasLink = source.link() != null;
+		boolean hasId = source.id() != null;
+		if (hasLink == hasId) {
+			throw new NxCloudValidationException(field, "must have exactly one of 'link' and 'id'");
+		}
+		if (hasLink) {
+			NxCloudValidation.requireHttpUrl(field + ".link", source.link());
+		}
+		else {
+			NxCloudValidation.requireText(field + ".id", source.id());
+		}
+		return new WireMedia(source.link(), source.id(), caption, filename);
+	}
+
+	private static WireText text(String field, MessageContent.Text text) {
+		String body = NxCloudValidation.requireText(field + ".body", text.body());
+		if (body.length() > MAX_TEXT_LENGTH) {
+			throw new NxCloudValidationException(field + ".body",
+					"must be at most " + MAX_TEXT_LENGTH + " characters (got " + body.length() + ")");
+		}
+		return new WireText(body, text.previewUrl());
+	}
+
+	private static WireLocation location(String field, MessageContent.Location location) {
+		if (!(location.latitude() >= -90 && location.latitude() <= 90)) {
+			throw new NxCloudValidationException(field + ".latitude",
+					"must be between -90 and 90 (got " + location.latitude() + ")");
+		}
+		if (!(location.longitude() >= -180 && location.longitude() <= 180)) {
+			throw new NxCloudValidationException(field + ".longitude",
+					"must be between -180 and 180 (got " + location.longitude() + ")");
+		}
+		return new WireLocation(location.longitude(), location.latitude(), location.name(), location.address());
+	}
+
+	private static @Nullable String optionalHttpUrl(String field, @Nullable String value) {
+		return (value != null) ? NxCloudValidation.requireHttpUrl(field, value) : null;
+	}
+
+	private static @Nullable String optionalText(String field, @Nullable String value) {
+		return (value != null) ? NxCloudValidation.requireText(field, value) : null;
+	}
+
+	/**
+	 * The body of a template send through the SaaS host.
+	 *
+	 * @param tenantId {@code tenant_id}
+	 * @param appkey {@code appkey}
+	 * @param businessPhone {@code business_phone}
+	 * @param messagingProduct {@code messaging_product}
+	 * @param recipientType {@code recipient_type}
+	 * @param to {@code to}
+	 * @param type {@code type}
+	 * @param template {@code template}
+	 */
+	public record SaasSendBody(@JsonProperty("tenant_id") long tenantId, String appkey,
+			@JsonProperty("business_phone") String businessPhone,
+			@JsonProperty("messaging_product") String messagingProduct,
+			@JsonProperty("recipient_type") String recipientType, String to, String type, WireTemplate template) {
+	}
+
+	/**
+	 * The body of a general send.
+	 *
+	 * @param appkey {@code appkey}
+	 * @param businessPhone {@code business_phone}
+	 * @param messagingProduct {@code messaging_product}
+	 * @param recipientType {@code recipient_type}
+	 * @param to {@code to}
+	 * @param type {@code type}
+	 * @param text {@code text}
+	 * @param image {@code image}
+	 * @param video {@code video}
+	 * @param audio {@code audio}
+	 * @param document {@code document}
+	 * @param sticker {@code sticker}
+	 * @param location {@code location}
+	 * @param template {@code template}
+	 * @param cusMessageId {@code cus_message_id}
+	 * @param drWebhook {@code dr_webhook}
+	 * @param bizOpaqueCallbackData {@code biz_opaque_callback_data}
+	 */
+	public record MtBody(String appkey, @JsonProperty("business_phone") String businessPhone,
+			@JsonProperty("messaging_product") String messagingProduct,
+			@JsonProperty("recipient_type") String recipientType, String to, String type, @Nullable WireText text,
+			@Nullable WireMedia image, @Nullable WireMedia video, @Nullable WireMedia audio,
+			@Nullable WireMedia document, @Nullable WireMedia sticker, @Nullable WireLocation location,
+			@Nullable WireTemplate template, @JsonProperty("cus_message_id") @Nullable String cusMessageId,
+			@JsonProperty("dr_webhook") @Nullable String drWebhook,
+			@JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData) {
+	}
+
+	record WireTemplate(String name, WireLanguage language, @Nullable List<WireComponent> components) {
+	}
+
+	record WireLanguage(String code, String policy) {
+	}
+
+	record WireComponent(String type, @JsonProperty("sub_type") @Nullable String subType, @Nullable String index,
+			List<WireParameter> parameters) {
+	}
+
+	record WireParameter(String type, @Nullable String text, @Nullable String payload, @Nullable WireMedia image,
+			@Nullable WireMedia video, @Nullable WireMedia document) {
+
+		static WireParameter text(String text) {
+			return new WireParameter("text", text, null, null, null, null);
+		}
+
+	}
+
+	record WireMedia(@Nullable String link, @Nullable String id, @Nullable String caption, @Nullable String filename) {
+	}
+
+	record WireText(String body, @JsonProperty("preview_url") boolean previewUrl) {
+	}
+
+	record WireLocation(double longitude, double latitude, @Nullable String name, @Nullable String address) {
+	}
+
+}

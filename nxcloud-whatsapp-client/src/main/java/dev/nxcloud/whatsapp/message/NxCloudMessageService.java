@@ -1,0 +1,25 @@
+package dev.nxcloud.whatsapp.message;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Sending WhatsApp messages. A send is not idempotent: do not repeat one that may have reached NxCloud unless it
+ * carries a {@linkplain Message#withCustomMessageId(String) custom message id} you can reconcile.
+ */
+public interface NxCloudMessageService {
+
+	/**
+	 * Send a message of any type through the WhatsApp API host ({@code POST /api/wa/mt}).
+	 * @param message the message
+	 * @return the accepted message's id
+	 */
+	Mono<SentMessage> send(Message message);
+
+	/**
+	 * Send a template message through the SaaS host ({@code POST /saas/wa/send}).
+	 * @param message the template message
+	 * @return the accepted message's id
+	 */
+	Mono<SentMessage> sendTemplate(TemplateMessage message);
+
+}

@@ -1,0 +1,110 @@
+package dev.nxcloud.whatsapp.message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.nxcloud.whatsapp.template.TemplateLanguage;
+
+/**
+ * An approved template to send, with the values for its variables.
+ *
+ * @param name the template's name
+ * @param language the template's language ({@code language.code}; the policy is always {@code deterministic})
+ * @param components the values for the header, body and buttons; empty for a template without variables
+ */
+public record Template(String name, TemplateLanguage language, List<TemplateComponentValues> components) {
+
+	/**
+	 * Create a template.
+	 * @param name the template's name
+	 * @param language the template's language
+	 * @param components the component values
+	 */
+	public Template {
+		components = List.copyOf(components);
+	}
+
+	/**
+	 * A template without variables.
+	 * @param name the template's name
+	 * @param language the template's language
+	 * @return the template
+	 */
+	public static Template of(String name, TemplateLanguage language) {
+		return new Template(name, language, List.of());
+	}
+
+	/**
+	 * Start building a template with variables.
+	 * @param name the template's name
+	 * @param language the template's language
+	 * @return a builder
+	 */
+	public static Builder builder(String name, TemplateLanguage language) {
+		return new Builder(name, language);
+	}
+
+	/**
+	 * Builds a {@link Template}, component by component, in the order given.
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private final TemplateLanguage language;
+
+		private final List<TemplateComponentValues> components = new ArrayList<>();
+
+		private Builder(String name, TemplateLanguage language) {
+			this.name = name;
+			this.language = language;
+		}
+
+		/**
+		 * Add the header's values.
+		 * @param parameters one media, or the text variables
+		 * @return this builder
+		 */
+		public Builder header(HeaderParameter... parameters) {
+			return component(new TemplateComponentValues.Header(List.of(parameters)));
+		}
+
+		/**
+		 * Add the body's text variables.
+		 * @param parameters the texts, strictly in variable order; repeat a variable used twice
+		 * @return this builder
+		 */
+		public Builder body(String... parameters) {
+			return component(new TemplateComponentValues.Body(List.of(parameters)));
+		}
+
+		/**
+		 * Add a button's value.
+		 * @param button the button
+		 * @return this builder
+		 */
+		public Builder button(ButtonParameter button) {
+			return component(button);
+		}
+
+		/**
+		 * Add a component.
+		 * @param component the component
+		 * @return this builder
+		 */
+		public Builder component(TemplateComponentValues component) {
+			this.components.add(component);
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 */
+		public Template build() {
+			return new Template(this.name, this.language, this.components);
+		}
+
+	}
+
+}

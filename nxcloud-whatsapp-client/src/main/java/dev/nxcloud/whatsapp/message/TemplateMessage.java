@@ -1,0 +1,55 @@
+package dev.nxcloud.whatsapp.message;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template message to send through the SaaS host ({@code /saas/wa/send}). Immutable: the {@code withX} methods
+ * return a copy.
+ *
+ * @param to the recipient, digits with country code and no {@code +}
+ * @param template the template and its values
+ * @param tenantId the SaaS tenant ({@code tenant_id}); {@code null} for the client's default tenant
+ * @param appKey the app to send with ({@code appkey}); {@code null} for the client's default app key
+ * @param businessPhone the sending number ({@code business_phone}); {@code null} for the client's default business phone
+ */
+public record TemplateMessage(String to, Template template, @Nullable Long tenantId, @Nullable String appKey,
+		@Nullable String businessPhone) {
+
+	/**
+	 * A template message from the configured tenant, app and number.
+	 * @param to the recipient
+	 * @param template the template and its values
+	 * @return the message
+	 */
+	public static TemplateMessage to(String to, Template template) {
+		return new TemplateMessage(to, template, null, null, null);
+	}
+
+	/**
+	 * This message sent for another tenant.
+	 * @param tenantId the tenant id
+	 * @return a new message
+	 */
+	public TemplateMessage withTenantId(long tenantId) {
+		return new TemplateMessage(this.to, this.template, tenantId, this.appKey, this.businessPhone);
+	}
+
+	/**
+	 * This message sent with another app.
+	 * @param appKey the app key
+	 * @return a new message
+	 */
+	public TemplateMessage withAppKey(String appKey) {
+		return new TemplateMessage(this.to, this.template, this.tenantId, appKey, this.businessPhone);
+	}
+
+	/**
+	 * This message sent from another number.
+	 * @param businessPhone the sending number, digits with country code
+	 * @return a new message
+	 */
+	public TemplateMessage withBusinessPhone(String businessPhone) {
+		return new TemplateMessage(this.to, this.template, this.tenantId, this.appKey, businessPhone);
+	}
+
+}

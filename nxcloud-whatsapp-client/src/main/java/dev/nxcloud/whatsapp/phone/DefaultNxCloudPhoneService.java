@@ -1,0 +1,43 @@
+package dev.nxcloud.whatsapp.phone;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.nxcloud.whatsapp.NxCloudClient;
+import dev.nxcloud.whatsapp.NxCloudJson;
+import dev.nxcloud.whatsapp.NxCloudOperation;
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link NxCloudPhoneService} over an {@link NxCloudClient}.
+ */
+public class DefaultNxCloudPhoneService implements NxCloudPhoneService {
+
+	private final NxCloudClient client;
+
+	/**
+	 * Create the service.
+	 * @param client the client of the account to use
+	 */
+	public DefaultNxCloudPhoneService(NxCloudClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public Mono<BusinessPhones> getPhones(PhoneInfoRequest request) {
+		return Mono.fromSupplier(() -> toBody(request))
+			.flatMap((body) -> this.client.call(NxCloudOperation.GET_PHONE).jsonBody(body).retrieve(BusinessPhones.class));
+	}
+
+	private Body toBody(PhoneInfoRequest request) {
+		String appKey = this.client.defaults().appKey(request.appKey());
+		request.businessPhones().forEach((phone) -> NxCloudValidation.requirePhone("business_phones", phone));
+		String phones = request.businessPhones().isEmpty() ? null : String.join(",", request.businessPhones());
+		return new Body(appKey, phones, NxCloudJson.MESSAGING_PRODUCT);
+	}
+
+	private record Body(String appkey, @JsonProperty("business_phones") @Nullable String businessPhones,
+			@JsonProperty("messaging_product") String messagingProduct) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.nxcloud.whatsapp.phone;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Business phone numbers: status, quality rating, messaging tier and display name ({@code getPhone}).
+ */
+public interface NxCloudPhoneService {
+
+	/**
+	 * Query business phone information.
+	 * @param request which app and phones
+	 * @return the phones' information
+	 */
+	Mono<BusinessPhones> getPhones(PhoneInfoRequest request);
+
+	/**
+	 * Query every phone of the configured app (the client's default app key).
+	 * @return the phones' information
+	 */
+	default Mono<BusinessPhones> getPhones() {
+		return getPhones(PhoneInfoRequest.all());
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.nxcloud.whatsapp.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The default {@link WebhookDeliveryStore}, local to this JVM: it holds at most {@code capacity} keys, forgetting the
+ * oldest first, and forgets a key once its time to live has passed. Thread-safe.
+ */
+public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore {
+
+	private final int capacity;
+
+	private final Duration timeToLive;
+
+	private final Clock clock;
+
+	private final LinkedHashMap<String, Instant> claims = new LinkedHashMap<>();
+
+	/**
+	 * Create a store.
+	 * @param capacity the most keys remembered; {@code 0} to remember none (every redelivery is handed over)
+	 * @param timeToLive how long a key is remembered
+	 * @param clock the clock that times the keys
+	 */
+	public InMemoryWebhookDeliveryStore(int capacity, Duration timeToLive, Clock clock) {
+		if (capacity < 0) {
+			throw new IllegalArgumentException("capacity must not be negative (got " + capacity + ")");
+		}
+		if (timeToLive.isNegative() || timeToLive.isZero()) {
+			throw new IllegalArgumentException("timeToLive must be positive (got " + timeToLive + ")");
+		}
+		this.capacity = capacity;
+		this.timeToLive = timeToLive;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized boolean claim(String key) {
+		Instant now = this.clock.instant();
+		forgetExpired(now);
+		if (this.capacity == 0) {
+			return true;
+		}
+		if (this.claims.containsKey(key)) {
+			return false;
+		}
+		this.claims.put(key, now.plus(this.timeToLive));
+		if (this.claims.size() > this.capacity) {
+			Iterator<String> oldest = this.claims.keySet().iterator();
+			oldest.next();
+			oldest.remove();
+		}
+		return true;
+	}
+
+	@Override
+	public synchronized void release(String key) {
+		this.claims.remove(key);
+	}
+
+	/**
+	 * How many keys are remembered now.
+	 * @return the number of keys
+	 */
+	public synchronized int size() {
+		forgetExpired(this.clock.instant());
+		return this.claims.size();
+	}
+
+	private void forgetExpired(Instant now) {
+		Iterator<Map.Entry<String, Instant>> entries = this.claims.entrySet().iterator();
+		while (entries.hasNext() && !entries.next().getValue().isAfter(now)) {
+			entries.remove();
+		}
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.nxcloud.whatsapp.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.nxcloud.whatsapp.NxCloudJson;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a callback body into its events, telling payloads apart by their top-level key: {@code statuses} (one
+ * {@link MessageStatusEvent} per status), {@code messages} (one {@link InboundMessageEvent} per message) or
+ * {@code field} ({@link TemplateEvent} or {@link AccountEvent}). Anything else, and any item that does not have the
+ * expected shape, becomes an {@link UnknownWebhookEvent}. Unknown fields are ignored and numbers sent as strings are
+ * accepted. Instances are immutable and thread-safe.
+ */
+public final class NxCloudWebhookDecoder {
+
+	private static final Set<String> ACCOUNT_FIELDS = Set.of("account_update", "account_review_update",
+			"account_alerts", "business_capability_update", "phone_number_name_update", "phone_number_quality_update",
+			"user_preferences");
+
+	private final JsonMapper json;
+
+	/**
+	 * Create a decoder with NxCloud's lenient JSON settings.
+	 */
+	public NxCloudWebhookDecoder() {
+		this(NxCloudJson.newMapper());
+	}
+
+	/**
+	 * Create a decoder with the given mapper, which should be as lenient as {@link NxCloudJson#newMapper()}.
+	 * @param json the mapper
+	 */
+	public NxCloudWebhookDecoder(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * Decode a callback body.
+	 * @param body the raw body
+	 * @return its events, in order; at least one
+	 * @throws IllegalArgumentException if the body is not a JSON object
+	 */
+	public List<NxCloudWebhookEvent> decode(byte[] body) {
+		JsonNode root = readTree(body);
+		if (root == null || !root.isObject()) {
+			throw new IllegalArgumentException("A callback body must be a JSON object");
+		}
+		List<NxCloudWebhookEvent> events = new ArrayList<>();
+		boolean statuses = root.has("statuses");
+		boolean messages = root.has("messages");
+		if (statuses || messages) {
+			WebhookEnvelope envelope = envelope(root);
+			for (JsonNode item : root.path("statuses")) {
+				events.add(status(item, envelope));
+			}
+			for (JsonNode item : root.path("messages")) {
+				events.add(message(item, envelope));
+			}
+		}
+		else if (root.path("field").isString()) {
+			events.add(field(root));
+		}
+		if (events.isEmpty()) {
+			events.add(new UnknownWebhookEvent(root));
+		}
+		return List.copyOf(events);
+	}
+
+	private @Nullable JsonNode readTree(byte[] body) {
+		try {
+			return this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("A callback body must be a JSON object", ex);
+		}
+	}
+
+	private WebhookEnvelope envelope(JsonNode root) {
+		ObjectNode top = ((ObjectNode) root).deepCopy();
+		top.remove("statuses");
+		top.remove("messages");
+		WebhookEnvelope envelope = convert(top, WebhookEnvelope.class);
+		return (envelope != null) ? envelope : new WebhookEnvelope(null, null, null, null, null, null, null);
+	}
+
+	private NxCloudWebhookEvent status(JsonNode item, WebhookEnvelope envelope) {
+		MessageStatus status = convert(item, MessageStatus.class);
+		return (status != null) ? new MessageStatusEvent(status, envelope, item) : new UnknownWebhookEvent(item);
+	}
+
+	private NxCloudWebhookEvent message(JsonNode item, WebhookEnvelope envelope) {
+		JsonNode readable = item;
+		JsonNode waExt = item.get("wa_ext");
+		if (waExt != null && waExt.isString()) {
+			ObjectNode copy = ((ObjectNode) item).deepCopy();
+			JsonNode decoded = readEmbedded(waExt.asString());
+			if (decoded != null && decoded.isObject()) {
+				copy.set("wa_ext", decoded);
+			}
+			else {
+				copy.remove("wa_ext");
+			}
+			readable = copy;
+		}
+		InboundMessage message = (readable.isObject()) ? convert(readable, InboundMessage.class) : null;
+		if (message == null) {
+			return new UnknownWebhookEvent(item);
+		}
+		return new InboundMessageEvent(message, contact(message, envelope), envelope, item);
+	}
+
+	private @Nullable Contact contact(InboundMessage message, WebhookEnvelope envelope) {
+		List<Contact> contacts = envelope.contacts();
+		for (Contact contact : contacts) {
+			if (contact.waId() != null && contact.waId().equals(message.from())) {
+				return contact;
+			}
+		}
+		return (contacts.size() == 1) ? contacts.get(0) : null;
+	}
+
+	private NxCloudWebhookEvent field(JsonNode root) {
+		String field = root.path("field").asString();
+		JsonNode value = root.path("value");
+		if (value.isObject()) {
+			if (field.contains("template")) {
+				TemplateUpdate update = convert(value, TemplateUpdate.class);
+				if (update != null) {
+					return new TemplateEvent(field, update, root);
+				}
+			}
+			else if (ACCOUNT_FIELDS.contains(field)) {
+				AccountUpdate update = convert(value, AccountUpdate.class);
+				if (update != null) {
+					return new AccountEvent(field, update, root);
+				}
+			}
+		}
+		return new UnknownWebhookEvent(root);
+	}
+
+	private @Nullable JsonNode readEmbedded(String text) {
+		try {
+			return this.json.readTree(text);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private <T> @Nullable T convert(JsonNode node, Class<T> type) {
+		if (!node.isObject()) {
+			return null;
+		}
+		try {
+			return this.json.treeToValue(node, type);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.nxcloud.whatsapp.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Handles one callback, whichever web stack received it: verifies its signature (when a verifier is given), decodes
+ * it and hands each event over, first to the listener (in a Spring application, its {@code @EventListener}s), then to
+ * {@link NxCloudWebhookEvents#stream()}.
+ * <p>
+ * The answer tells NxCloud what to do: {@code 200} once every event is handed over; {@code 401} for a callback
+ * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object;
+ * {@code 500} when a listener throws, so that NxCloud delivers the callback again. Events already handed over are
+ * recognised when they are delivered again and not handed over twice: a status by its message id and status, an
+ * inbound message by its id, other payloads by their content; the {@link WebhookDeliveryStore} remembers them.
+ * Instances are thread-safe.
+ */
+public final class NxCloudWebhookHandler {
+
+	private static final Log logger = LogFactory.getLog(NxCloudWebhookHandler.class);
+
+	private final NxCloudWebhookDecoder decoder;
+
+	private final @Nullable NxCloudWebhookVerifier verifier;
+
+	private final Consumer<NxCloudWebhookEvent> listener;
+
+	private final NxCloudWebhookEvents events;
+
+	private final WebhookDeliveryStore deliveries;
+
+	/**
+	 * Create a handler.
+	 * @param decoder reads callback bodies
+	 * @param verifier checks signatures, or {@code null} to accept unsigned callbacks
+	 * @param listener takes each event first; when it throws, the callback is answered with {@code 500}
+	 * @param events the stream each event is emitted on once the listener took it
+	 * @param deliveries remembers the events handed over, to recognise redeliveries
+	 */
+	public NxCloudWebhookHandler(NxCloudWebhookDecoder decoder, @Nullable NxCloudWebhookVerifier verifier,
+			Consumer<NxCloudWebhookEvent> listener, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
+		this.decoder = decoder;
+		this.verifier = verifier;
+		this.listener = listener;
+		this.events = events;
+		this.deliveries = deliveries;
+	}
+
+	/**
+	 * Handle a callback.
+	 * @param headers the request headers
+	 * @param body the raw request body
+	 * @return the status to answer with
+	 */
+	public HttpStatus handle(HttpHeaders headers, byte[] body) {
+		if (this.verifier != null) {
+			NxCloudWebhookVerifier.Verification verification = this.verifier.verify(headers, body);
+			if (verification != NxCloudWebhookVerifier.Verification.VALID) {
+				logger.warn("Refused an NxCloud webhook callback: " + verification.description());
+				return HttpStatus.UNAUTHORIZED;
+			}
+		}
+		List<NxCloudWebhookEvent> decoded;
+		try {
+			decoded = this.decoder.decode(body);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Refused an NxCloud webhook callback: its body is not a JSON object");
+			return HttpStatus.BAD_REQUEST;
+		}
+		for (NxCloudWebhookEvent event : decoded) {
+			String key = deduplicationKey(event);
+			if (key != null && !this.deliveries.claim(key)) {
+				logger.debug("Skipped an NxCloud webhook event that was delivered before");
+				continue;
+			}
+			try {
+				this.listener.accept(event);
+			}
+			catch (RuntimeException ex) {
+				if (key != null) {
+					this.deliveries.release(key);
+				}
+				logger.warn("An NxCloud webhook event listener failed; answering 500 so that NxCloud delivers the "
+						+ "callback again", ex);
+				return HttpStatus.INTERNAL_SERVER_ERROR;
+			}
+			this.events.emit(event);
+		}
+		return HttpStatus.OK;
+	}
+
+	/**
+	 * The key that identifies an event across redeliveries.
+	 * @param event the event
+	 * @return the key, or {@code null} if the event cannot be recognised
+	 */
+	static @Nullable String deduplicationKey(NxCloudWebhookEvent event) {
+		if (event instanceof MessageStatusEvent status) {
+			String id = status.status().id();
+			MessageStatus.Status value = status.status().status();
+			return (id != null && !id.isEmpty() && value != null) ? "status\u0000" + id + "\u0000" + value : null;
+		}
+		if (event instanceof InboundMessageEvent message) {
+			String id = message.message().id();
+			return (id != null && !id.isEmpty()) ? "message\u0000" + id : null;
+		}
+		return "payload\u0000" + sha256(event.raw().toString());
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by every Java runtime", ex);
+		}
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.nxcloud.whatsapp.webhook;
+
+/**
+ * Remembers the webhook deliveries recently handed over, so that NxCloud's redeliveries of a callback are recognised
+ * and not handed over twice. The handler {@linkplain #claim(String) claims} a delivery's key before handing its event
+ * over and {@linkplain #release(String) releases} it when a listener fails, so that the redelivery is handed over;
+ * a key that was handed over stays claimed until the store forgets it (its time to live).
+ * {@link InMemoryWebhookDeliveryStore} remembers within one JVM; an implementation over a shared store can
+ * deduplicate across a fleet of instances. Implementations must be thread-safe.
+ */
+public interface WebhookDeliveryStore {
+
+	/**
+	 * Claim a delivery before handing its event over.
+	 * @param key what identifies the delivery across redeliveries
+	 * @return {@code true} if the caller now owns the delivery; {@code false} if it was handed over already or is
+	 * being handed over now
+	 */
+	boolean claim(String key);
+
+	/**
+	 * Give a claimed delivery back because handing its event over failed, so that a redelivery is handed over.
+	 * @param key the key given to {@link #claim(String)}
+	 */
+	void release(String key);
+
+}

@@ -1,0 +1,239 @@
+package dev.nxcloud.whatsapp.media;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import dev.nxcloud.whatsapp.NxCloudDefaults;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
+import dev.nxcloud.whatsapp.testsupport.RecordingServer;
+import dev.nxcloud.whatsapp.testsupport.TestClients;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NxCloudMediaServiceTests {
+
+	// the handle's "\n"s are JSON escapes in NxCloud's example: four handles, one a line
+	private static final String SEED_RESPONSE = """
+			{
+			"code": 0,
+			"message": "",
+			"data": {
+			"h": "4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:ARZjTwWzWltYZ7anpdBq9AzRGbkrRnsxni3wUee8aRJhAKLjVV-rpxVMRhiKmssfVzzM4JsxjMNXLKKqfIQeWjk00Ve6hSnfkdxCDE4dfDuIVA:e:1719660668:1407008009801826:100084713375965:ARb9JldW1tEddKyFjg8\\n4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:ARZEMW29V1o0vRUFe3z3IwtjUC9Ezcl_9ZzarcfekJHOhrSXCQQ90pgHd1suyeLdaMfV244p8c4rBZQ4T47RRq-OSManVUY9IJ6ghTstyg5Bhw:e:1719660668:1407008009801826:100084713375965:ARa48raWz1W1us7SJ8w\\n4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:ARbEitR5qMUNvmTijnx627fPihUeT6i-mj2zrFI6ZYJBB8WnZCWeNQcAhzC-0u8RZISIbAV3yIyViQ67Bv_63OUxwdXz9xljkQaPs0utUQNT9A:e:1719660668:1407008009801826:100084713375965:ARakUEk8Sab0_H82e4E\\n4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:ARarzhJe1V3XXnJpy2hW305vLuE8pzKNKynNFp16GxymY96ngrpbWKMd2QHIg7Xfjlcv_DzhSKP7d-YKzGqPeTJul3S5efcJYUJgIxm1ELg6Cw:e:1719660669:1407008009801826:100084713375965:ARZOtE2DJ-x_Q321sTk",
+			"media_id": "1187184585633620",
+			"original_filename": "1705405371581.jpg",
+			"mime_type": "image/png",
+			"url": "https://goss.oss-accelerate.aliyuncs.com/1187184585633620?Expires=1719315130&OSSAccessKeyId=LTAI5tBrjWM5EyDe6MA5uc7z&Signature=8NorCSFNymSYnBq56xKC6L2yaW0%3D"
+			},
+			"traceId": "e45e7e38faca4b39a9ec8905cc639116"
+			}""";
+
+	private static final String PHONE = "8615800001795";
+
+	private static final NxCloudDefaults DEFAULTS = new NxCloudDefaults(null, PHONE, 1L);
+
+	private final RecordingServer server = new RecordingServer();
+
+	@TempDir
+	Path dir;
+
+	@AfterEach
+	void close() {
+		this.server.close();
+	}
+
+	private NxCloudMediaService service(NxCloudDefaults defaults) {
+		return new DefaultNxCloudMediaService(TestClients.client(this.server.baseUrl(), defaults));
+	}
+
+	private NxCloudMediaService service() {
+		return service(DEFAULTS);
+	}
+
+	@Test
+	void uploadingAPathSendsASignedMultipartRequestAndDecodesTheSeedExample() throws Exception {
+		byte[] content = bytes(2048);
+		Path file = Files.write(this.dir.resolve("1705405371581.png"), content);
+		this.server.reply(SEED_RESPONSE);
+		StepVerifier.create(service().upload(file)).assertNext((upload) -> {
+			assertThat(upload.h().split("\n")).hasSize(4)
+				.allSatisfy((handle) -> assertThat(handle).startsWith("4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:"));
+			assertThat(upload.h()).endsWith(":e:1719660669:1407008009801826:100084713375965:ARZOtE2DJ-x_Q321sTk");
+			assertThat(upload.mediaId()).isEqualTo("1187184585633620");
+			assertThat(upload.originalFilename()).isEqualTo("1705405371581.jpg");
+			assertThat(upload.mimeType()).isEqualTo("image/png");
+			assertThat(upload.url()).isEqualTo(
+					"https://goss.oss-accelerate.aliyuncs.com/1187184585633620?Expires=1719315130&OSSAccessKeyId=LTAI5tBrjWM5EyDe6MA5uc7z&Signature=8NorCSFNymSYnBq56xKC6L2yaW0%3D");
+		}).verifyComplete();
+		RecordingServer.Recorded request = this.server.lastRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo("/saas/wa/media/" + PHONE);
+		assertThat(request.uri().getRawQuery()).isNull();
+		assertThat(request.header("Content-Type")).startsWith("multipart/form-data").contains("boundary=");
+		assertThat(request.header("action")).isEqualTo("mt");
+		assertThat(request.header("bizType")).isEqualTo("2");
+		assertThat(request.header("accessKey")).isEqualTo(TestClients.ACCESS_KEY);
+		assertThat(request.header("sign"))
+			.isEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, false))
+			.isNotEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, true));
+		assertParts(request, "1", "1705405371581.png", "image/png", content);
+	}
+
+	@Test
+	void uploadingAResourceUsesTheRequestsPhoneAndTenant() throws Exception {
+		byte[] content = bytes(300);
+		Path file = Files.write(this.dir.resolve("terms"), content);
+		MediaUploadRequest request = MediaUploadRequest
+			.of(new FileSystemResource(file), MediaType.APPLICATION_PDF)
+			.withFilename("terms.pdf")
+			.withBusinessPhone("85255501234")
+			.withTenantId(42);
+		StepVerifier.create(service().upload(request)).verifyComplete();
+		RecordingServer.Recorded sent = this.server.lastRequest();
+		assertThat(sent.path()).isEqualTo("/saas/wa/media/85255501234");
+		assertParts(sent, "42", "terms.pdf", "application/pdf", content);
+	}
+
+	@Test
+	void uploadingBytes() throws Exception {
+		byte[] content = bytes(1000);
+		StepVerifier.create(service().upload(MediaUploadRequest.of(content, "photo.jpg", MediaType.IMAGE_JPEG)))
+			.verifyComplete();
+		assertParts(this.server.lastRequest(), "1", "photo.jpg", "image/jpeg", content);
+	}
+
+	@Test
+	void uploadingAStreamOfBuffers() throws Exception {
+		byte[] content = bytes(10_000);
+		DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+		Flux<DataBuffer> chunks = Flux.range(0, 10)
+			.map((i) -> buffers.wrap(Arrays.copyOfRange(content, i * 1000, (i + 1) * 1000)));
+		MediaUploadRequest request = MediaUploadRequest.of(chunks, "clip.mp4", MediaType.parseMediaType("video/mp4"))
+			.withSize(content.length);
+		StepVerifier.create(service().upload(request)).verifyComplete();
+		RecordingServer.Recorded sent = this.server.lastRequest();
+		assertThat(sent.header("sign"))
+			.isEqualTo(IndependentSignature.of("MD5", sent, TestClients.ACCESS_SECRET, false));
+		assertParts(sent, "1", "clip.mp4", "video/mp4", content);
+	}
+
+	@Test
+	void aStreamOfUnknownSizeIsNotSizeCheckedButItsContentTypeIs() throws Exception {
+		byte[] content = bytes(100);
+		DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.wrap(content);
+		StepVerifier.create(service().upload(MediaUploadRequest.of(Flux.just(buffer), "s.webp",
+				MediaType.parseMediaType("image/webp")))).verifyComplete();
+		assertParts(this.server.lastRequest(), "1", "s.webp", "image/webp", content);
+		StepVerifier.create(service().upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "a.gif",
+				MediaType.IMAGE_GIF)))
+			.expectError(NxCloudValidationException.class)
+			.verify();
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void aFileAtTheLimitIsStreamedWhole() throws Exception {
+		byte[] content = bytes(5 * 1024 * 1024);
+		Path file = Files.write(this.dir.resolve("big.jpg"), content);
+		StepVerifier.create(service().upload(file)).verifyComplete();
+		assertParts(this.server.lastRequest(), "1", "big.jpg", "image/jpeg", content);
+	}
+
+	@Test
+	void aFileOverItsKindsLimitIsRejectedBeforeAnyCall() throws Exception {
+		Path file = Files.write(this.dir.resolve("big.png"), bytes(5 * 1024 * 1024 + 1));
+		assertRejected(service().upload(file), "5 MB");
+		assertRejected(service().upload(MediaUploadRequest.of(bytes(100 * 1024 + 1), "s.webp",
+				MediaType.parseMediaType("image/webp"))), "100 KB");
+		assertRejected(service().upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "clip.3gp",
+				MediaType.parseMediaType("video/3gp")).withSize(16L * 1024 * 1024 + 1)), "16 MB");
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void unacceptedOrUnknownContentTypesAreRejectedBeforeAnyCall() throws Exception {
+		Path gif = Files.write(this.dir.resolve("a.gif"), bytes(10));
+		Path unknown = Files.write(this.dir.resolve("a.unknownext"), bytes(10));
+		assertRejected(service().upload(gif), "image/gif");
+		assertRejected(service().upload(unknown), "content type");
+		assertRejected(service().upload(MediaUploadRequest.of(new byte[0], "a.pdf", MediaType.APPLICATION_PDF)),
+				"empty");
+		assertRejected(service().upload(this.dir.resolve("missing.png")), "cannot be read");
+		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), " ", MediaType.IMAGE_PNG)), "file name");
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void missingPhoneOrTenantIsRejectedBeforeAnyCall() {
+		MediaUploadRequest request = MediaUploadRequest.of(bytes(10), "a.png", MediaType.IMAGE_PNG);
+		StepVerifier.create(service(new NxCloudDefaults(null, null, 1L)).upload(request))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("'phone'")
+				.hasMessageContaining("nxcloud.business-phone"))
+			.verify();
+		StepVerifier.create(service(new NxCloudDefaults(null, PHONE, null)).upload(request))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("'tenant_id'")
+				.hasMessageContaining("nxcloud.tenant-id"))
+			.verify();
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void mediaKindsFollowWhatsAppsLimits() {
+		assertThat(MediaKind.of(MediaType.parseMediaType("text/plain;charset=UTF-8"))).contains(MediaKind.DOCUMENT);
+		assertThat(MediaKind.of(MediaType.parseMediaType(
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).contains(MediaKind.DOCUMENT);
+		assertThat(MediaKind.of(MediaType.parseMediaType("audio/ogg"))).contains(MediaKind.AUDIO);
+		assertThat(MediaKind.of(MediaType.parseMediaType("video/3gpp"))).contains(MediaKind.VIDEO);
+		assertThat(MediaKind.of(MediaType.parseMediaType("image/webp"))).contains(MediaKind.STICKER);
+		assertThat(MediaKind.of(MediaType.IMAGE_GIF)).isEmpty();
+		assertThat(MediaKind.IMAGE.allows(5 * 1024 * 1024)).isTrue();
+		assertThat(MediaKind.IMAGE.allows(5 * 1024 * 1024 + 1)).isFalse();
+		assertThat(MediaKind.STICKER.allows(100 * 1024)).isTrue();
+		assertThat(MediaKind.STICKER.allows(100 * 1024 + 1)).isFalse();
+		assertThat(MediaKind.DOCUMENT.maxSize().toMegabytes()).isEqualTo(100);
+		assertThat(MediaKind.AUDIO.maxSize().toMegabytes()).isEqualTo(16);
+	}
+
+	private void assertRejected(Mono<MediaUpload> upload, String message) {
+		StepVerifier.create(upload)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
+				.hasMessageContaining("'file'")
+				.hasMessageContaining(message))
+			.verify();
+	}
+
+	private static void assertParts(RecordingServer.Recorded request, String tenantId, String filename,
+			String contentType, byte[] content) {
+		String body = new String(request.body(), StandardCharsets.ISO_8859_1);
+		String boundary = request.header("Content-Type").replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1");
+		assertThat(body).startsWith("--" + boundary + "\r\n").endsWith("--" + boundary + "--\r\n");
+		assertThat(body).containsPattern("Content-Disposition: form-data; name=\"tenant_id\"\r\n(.+\r\n)*\r\n"
+				+ tenantId + "\r\n--" + boundary);
+		assertThat(body).contains("Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"");
+		assertThat(body).containsPattern("filename=\"" + filename.replace(".", "\\.") + "\"\r\n(.+\r\n)*"
+				+ "Content-Type: " + contentType + "\r\n");
+		assertThat(body).contains("\r\n\r\n" + new String(content, StandardCharsets.ISO_8859_1) + "\r\n--" + boundary);
+	}
+
+	private static byte[] bytes(int length) {
+		byte[] bytes = new byte[length];
+		for (int i = 0; i < length; i++) {
+			bytes[i] = (byte) (i * 31 + 7);
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,194 @@
+package dev.nxcloud.whatsapp.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import dev.nxcloud.whatsapp.NxCloudSigner;
+import dev.nxcloud.whatsapp.SignAlgorithm;
+import dev.nxcloud.simulator.Signatures;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class NxCloudWebhookHandlerTests {
+
+	private final List<Object> published = new ArrayList<>();
+
+	private final List<NxCloudWebhookEvent> streamed = new ArrayList<>();
+
+	private final NxCloudWebhookEvents events = new NxCloudWebhookEvents();
+
+	private Predicate<Object> failing = (event) -> false;
+
+	private final ApplicationEventPublisher publisher = (event) -> {
+		if (this.failing.test(event)) {
+			throw new IllegalStateException("listener failed");
+		}
+		this.published.add(event);
+	};
+
+	private NxCloudWebhookHandler handler(int capacity, @Nullable NxCloudWebhookVerifier verifier) {
+		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.publisher, this.events, capacity);
+	}
+
+	private static byte[] bytes(String json) {
+		return json.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String statuses(String... idAndStatus) {
+		StringBuilder json = new StringBuilder("{\"statuses\":[");
+		for (int i = 0; i < idAndStatus.length; i += 2) {
+			json.append((i > 0) ? "," : "")
+				.append("{\"id\":\"")
+				.append(idAndStatus[i])
+				.append("\",\"status\":\"")
+				.append(idAndStatus[i + 1])
+				.append("\"}");
+		}
+		return json.append("]}").toString();
+	}
+
+	private List<String> publishedStatuses() {
+		return this.published.stream()
+			.map((event) -> ((MessageStatusEvent) event).status())
+			.map((status) -> status.id() + ":" + status.status().name().toLowerCase())
+			.toList();
+	}
+
+	@Test
+	void eachEventGoesToTheListenersAndToTheStream() {
+		Disposable subscription = this.events.stream().subscribe(this.streamed::add);
+		List<MessageStatusEvent> statusesOnly = new ArrayList<>();
+		Disposable typed = this.events.stream(MessageStatusEvent.class).subscribe(statusesOnly::add);
+		HttpStatus status = handler(100, null).handle(new HttpHeaders(), bytes(statuses("m1", "sent", "m1", "delivered")));
+		handler(100, null).handle(new HttpHeaders(), bytes("{\"messages\":[{\"id\":\"in1\",\"type\":\"text\"}]}"));
+		assertThat(status).isEqualTo(HttpStatus.OK);
+		assertThat(this.published).hasSize(3);
+		assertThat(this.streamed)
+			.containsExactlyElementsOf(this.published.stream().map(NxCloudWebhookEvent.class::cast).toList());
+		assertThat(statusesOnly).hasSize(2);
+		subscription.dispose();
+		typed.dispose();
+	}
+
+	@Test
+	void aRedeliveryOfHandledEventsIsAcknowledgedButNotHandedOverAgain() {
+		NxCloudWebhookHandler handler = handler(100, null);
+		byte[] body = bytes(statuses("m1", "sent"));
+		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
+		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
+		assertThat(handler.handle(new HttpHeaders(), bytes(statuses("m1", "delivered", "m1", "sent"))))
+			.isEqualTo(HttpStatus.OK);
+		assertThat(publishedStatuses()).containsExactly("m1:sent", "m1:delivered");
+		byte[] inbound = bytes("{\"messages\":[{\"id\":\"in1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]}");
+		handler.handle(new HttpHeaders(), inbound);
+		handler.handle(new HttpHeaders(), inbound);
+		byte[] template = bytes("{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"APPROVED\"}}");
+		handler.handle(new HttpHeaders(), template);
+		handler.handle(new HttpHeaders(), template);
+		assertThat(this.published).hasSize(4);
+	}
+
+	@Test
+	void aFailingListenerGets500AndTheRedeliveryIsHandedOverFromWhereItFailed(CapturedOutput output) {
+		NxCloudWebhookHandler handler = handler(100, null);
+		this.failing = (event) -> ((MessageStatusEvent) event).status().id().equals("m2");
+		byte[] body = bytes(statuses("m1", "read", "m2", "read", "m3", "read"));
+		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(publishedStatuses()).containsExactly("m1:read");
+		assertThat(output).contains("answering 500 so that NxCloud delivers the callback again");
+		this.failing = (event) -> false;
+		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
+		assertThat(publishedStatuses()).containsExactly("m1:read", "m2:read", "m3:read");
+	}
+
+	@Test
+	void aFailedEventIsNotStreamedUntilItSucceeds() {
+		Disposable subscription = this.events.stream().subscribe(this.streamed::add);
+		NxCloudWebhookHandler handler = handler(100, null);
+		this.failing = (event) -> true;
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "sent")));
+		assertThat(this.streamed).isEmpty();
+		this.failing = (event) -> false;
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "sent")));
+		assertThat(this.streamed).hasSize(1);
+		subscription.dispose();
+	}
+
+	@Test
+	void onlyTheMostRecentEventsAreRemembered() {
+		NxCloudWebhookHandler handler = handler(2, null);
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "sent", "m2", "sent", "m3", "sent")));
+		handler.handle(new HttpHeaders(), bytes(statuses("m3", "sent", "m2", "sent")));
+		assertThat(publishedStatuses()).containsExactly("m1:sent", "m2:sent", "m3:sent");
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "sent")));
+		assertThat(publishedStatuses()).containsExactly("m1:sent", "m2:sent", "m3:sent", "m1:sent");
+	}
+
+	@Test
+	void zeroCapacityHandsEveryDeliveryOver() {
+		NxCloudWebhookHandler handler = handler(0, null);
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "sent")));
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "sent")));
+		assertThat(publishedStatuses()).containsExactly("m1:sent", "m1:sent");
+	}
+
+	@Test
+	void unknownPayloadsAreAcknowledgedAndPublishedRaw() {
+		assertThat(handler(100, null).handle(new HttpHeaders(), bytes("{\"hello\":\"world\"}")))
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.published).singleElement()
+			.isInstanceOfSatisfying(UnknownWebhookEvent.class,
+					(event) -> assertThat(event.raw().path("hello").asString()).isEqualTo("world"));
+	}
+
+	@Test
+	void aBodyThatIsNotJsonGets400() {
+		assertThat(handler(100, null).handle(new HttpHeaders(), bytes("<xml/>"))).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void anUnsignedOrTamperedCallbackGets401AndAWarningThatLeaksNothing(CapturedOutput output) {
+		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
+				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+		NxCloudWebhookHandler handler = handler(100, verifier);
+		byte[] body = bytes(statuses("m1", "read"));
+		String ts = "1700000001000";
+		String sign = Signatures.sign("key1", "dr", "2", ts, body, "secret1", Signatures.MD5);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("accesskey", "key1");
+		headers.set("action", "dr");
+		headers.set("biztype", "2");
+		headers.set("ts", ts);
+		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		headers.set("sign", sign);
+		assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.published).isEmpty();
+		assertThat(output).contains("Refused an NxCloud webhook callback: a signature header")
+			.contains("Refused an NxCloud webhook callback: the signature does not match")
+			.doesNotContain(sign)
+			.doesNotContain("secret1")
+			.doesNotContain("key1");
+		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.OK);
+		assertThat(publishedStatuses()).containsExactly("m1:read");
+	}
+
+}
