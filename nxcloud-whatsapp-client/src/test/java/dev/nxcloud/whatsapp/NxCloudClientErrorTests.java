@@ -73,7 +73,7 @@ class NxCloudClientErrorTests {
 				NxCloudMetaException.class, new int[] { 9099 });
 		expected.forEach((type, codes) -> {
 			for (int code : codes) {
-				NxCloudApiException ex = NxCloudApiException.from("getPhone", code, "msg", "t", null);
+				NxCloudApiException ex = NxCloudApiException.from("getPhone", code, "msg", "t", null, NxCloudSetting::builderCall);
 				assertThat(ex).as("code %d", code).isExactlyInstanceOf(type);
 				assertThat(ex.getErrorCode()).as("code %d is documented", code).isNotNull();
 				assertThat(ex.getErrorCode().code()).isEqualTo(code);
@@ -85,13 +85,13 @@ class NxCloudClientErrorTests {
 
 	@Test
 	void undocumentedCodesFallIntoTheirRange() {
-		assertThat(NxCloudApiException.from("x", 1009, null, null, null))
+		assertThat(NxCloudApiException.from("x", 1009, null, null, null, NxCloudSetting::builderCall))
 			.isInstanceOf(NxCloudAuthenticationException.class);
-		assertThat(NxCloudApiException.from("x", 21070, null, null, null))
+		assertThat(NxCloudApiException.from("x", 21070, null, null, null, NxCloudSetting::builderCall))
 			.isInstanceOf(NxCloudInvalidRequestException.class);
-		assertThat(NxCloudApiException.from("x", 22999, null, null, null)).isInstanceOf(NxCloudBusinessException.class)
+		assertThat(NxCloudApiException.from("x", 22999, null, null, null, NxCloudSetting::builderCall)).isInstanceOf(NxCloudBusinessException.class)
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isNull());
-		assertThat(NxCloudApiException.from("x", -7, null, null, null)).isInstanceOf(NxCloudServerException.class);
+		assertThat(NxCloudApiException.from("x", -7, null, null, null, NxCloudSetting::builderCall)).isInstanceOf(NxCloudServerException.class);
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class NxCloudClientErrorTests {
 		assertThat(ex.getOperation()).isEqualTo("getPhone");
 		assertThat(ex.isRetryable()).isFalse();
 		assertThat(((NxCloudApiException) ex).getCategory()).isEqualTo(NxCloudErrorCategory.AUTHENTICATION);
-		assertThat(ex.getMessage()).contains("getPhone", "1003", "sign error", "nxcloud.access-secret",
+		assertThat(ex.getMessage()).contains("getPhone", "1003", "sign error", "NxCloudClient.builder().connection(…)",
 				"16f9ca88e70844a8a088f9a4a3806e5e");
 	}
 
@@ -208,20 +208,15 @@ class NxCloudClientErrorTests {
 		assertThat(ex).isInstanceOf(NxCloudTimeoutException.class);
 		assertThat(((NxCloudTimeoutException) ex).getTimeout()).isEqualTo(Duration.ofMillis(300));
 		assertThat(((NxCloudTimeoutException) ex).mayHaveReachedNxCloud()).isTrue();
-		assertThat(ex.getMessage()).contains("nxcloud.response-timeout");
+		assertThat(ex.getMessage()).contains("NxCloudClient.builder().responseTimeout(…)");
 	}
 
 	@Test
 	void mediaUploadsHaveTheirOwnTimeout() {
-		NxCloudClientSettings settings = new NxCloudClientSettings(Duration.ofSeconds(30), Duration.ofMillis(300),
-				NxCloudRetryPolicy.NONE, null);
-		assertThat(settings.timeout(NxCloudOperation.UPLOAD_MEDIA)).isEqualTo(Duration.ofMillis(300));
-		assertThat(settings.timeout(NxCloudOperation.SEND_MESSAGE)).isEqualTo(Duration.ofSeconds(30));
-		var connection = TestClients.connection(this.server.baseUrl(), TestClients.ACCESS_KEY, TestClients.ACCESS_SECRET);
-		NxCloudClient client = new NxCloudClient(org.springframework.web.reactive.function.client.WebClient.builder()
-			.filter(new NxCloudSigningFilter(connection, new NxCloudSigner(SignAlgorithm.MD5), Clock.systemUTC()))
-			.build(), connection, NxCloudDefaults.NONE, settings, io.micrometer.observation.ObservationRegistry.NOOP,
-				null);
+		NxCloudClient client = TestClients.builder(this.server.baseUrl())
+			.responseTimeout(Duration.ofSeconds(30))
+			.uploadTimeout(Duration.ofMillis(300))
+			.build();
 		this.server.noReply();
 		org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
 		parts.part("tenant_id", "1");
@@ -231,7 +226,7 @@ class NxCloudClientErrorTests {
 			.retrieve(JsonNode.class));
 		assertThat(ex).isInstanceOf(NxCloudTimeoutException.class);
 		assertThat(((NxCloudTimeoutException) ex).getTimeout()).isEqualTo(Duration.ofMillis(300));
-		assertThat(ex.getMessage()).contains("nxcloud.upload-timeout");
+		assertThat(ex.getMessage()).contains("NxCloudClient.builder().uploadTimeout(…)");
 	}
 
 }

@@ -159,22 +159,20 @@ class NxCloudClientWireTests {
 	}
 
 	@Test
-	void missingCredentialsNameThePropertyAndNothingIsSent() {
-		var connection = TestClients.connection(this.server.baseUrl(), null, null);
-		NxCloudClient client = new NxCloudClient(
-				WebClient.builder()
-					.filter(new NxCloudSigningFilter(connection, new NxCloudSigner(SignAlgorithm.MD5), Clock.systemUTC()))
-					.build(),
-				connection, NxCloudDefaults.NONE, Duration.ofSeconds(5));
+	void missingCredentialsNameTheSettingAndNothingIsSent() {
+		NxCloudClient client = TestClients.builder(this.server.baseUrl())
+			.connection(TestClients.connection(this.server.baseUrl(), null, null))
+			.build();
 		StepVerifier.create(client.call(NxCloudOperation.GET_PHONE).jsonBody(Map.of()).retrieve(JsonNode.class))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudConfigurationException.class)
-				.hasMessageContaining("'nxcloud.access-key'"))
+				.hasMessageContaining("set NxCloudClient.builder().connection(…)"))
 			.verify();
-		var keyOnly = TestClients.connection(this.server.baseUrl(), "key", null);
-		NxCloudClient keyOnlyClient = new NxCloudClient(WebClient.builder().build(), keyOnly, NxCloudDefaults.NONE,
-				Duration.ofSeconds(5));
+		NxCloudClient keyOnlyClient = TestClients.builder(this.server.baseUrl())
+			.connection(TestClients.connection(this.server.baseUrl(), "key", null))
+			.settingNames((setting) -> "'" + setting.name() + "'")
+			.build();
 		StepVerifier.create(keyOnlyClient.call(NxCloudOperation.GET_PHONE).retrieve(JsonNode.class))
-			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("'nxcloud.access-secret'"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("set 'ACCESS_SECRET'"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}

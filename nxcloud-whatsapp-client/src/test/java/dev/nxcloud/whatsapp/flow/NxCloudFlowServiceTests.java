@@ -108,12 +108,12 @@ class NxCloudFlowServiceTests {
 		StepVerifier.create(service(new NxCloudDefaults(null, null, 1L)).list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'phone'")
-				.hasMessageContaining("nxcloud.business-phone"))
+				.hasMessageContaining("NxCloudClient.builder().businessPhone(…)"))
 			.verify();
 		StepVerifier.create(service(new NxCloudDefaults(null, PHONE, null)).list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'tenant_id'")
-				.hasMessageContaining("nxcloud.tenant-id"))
+				.hasMessageContaining("NxCloudClient.builder().tenantId(…)"))
 			.verify();
 		StepVerifier.create(service(new NxCloudDefaults(null, "86-158", 1L)).list())
 			.expectErrorSatisfies((ex) -> assertThat(((NxCloudValidationException) ex).getField()).isEqualTo("phone"))

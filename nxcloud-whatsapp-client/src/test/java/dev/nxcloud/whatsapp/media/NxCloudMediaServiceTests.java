@@ -181,11 +181,11 @@ class NxCloudMediaServiceTests {
 		MediaUploadRequest request = MediaUploadRequest.of(bytes(10), "a.png", MediaType.IMAGE_PNG);
 		StepVerifier.create(service(new NxCloudDefaults(null, null, 1L)).upload(request))
 			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("'phone'")
-				.hasMessageContaining("nxcloud.business-phone"))
+				.hasMessageContaining("NxCloudClient.builder().businessPhone(…)"))
 			.verify();
 		StepVerifier.create(service(new NxCloudDefaults(null, PHONE, null)).upload(request))
 			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("'tenant_id'")
-				.hasMessageContaining("nxcloud.tenant-id"))
+				.hasMessageContaining("NxCloudClient.builder().tenantId(…)"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}

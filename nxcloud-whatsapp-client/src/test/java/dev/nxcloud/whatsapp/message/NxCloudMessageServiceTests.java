@@ -178,7 +178,7 @@ class NxCloudMessageServiceTests {
 		StepVerifier.create(service(new NxCloudDefaults("app", "18500008399", null)).sendTemplate(message))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'tenant_id'")
-				.hasMessageContaining("nxcloud.tenant-id"))
+				.hasMessageContaining("NxCloudClient.builder().tenantId(…)"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}
@@ -340,7 +340,7 @@ class NxCloudMessageServiceTests {
 		StepVerifier.create(service(new NxCloudDefaults("app", null, null)).send(Message.text(TO, "hello")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'business_phone'")
-				.hasMessageContaining("nxcloud.business-phone"))
+				.hasMessageContaining("NxCloudClient.builder().businessPhone(…)"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}

@@ -245,7 +245,7 @@ class NxCloudOtpServiceTests {
 		StepVerifier.create(service(NxCloudDefaults.NONE).send("8615800001795", "123456", TemplateLanguage.EN))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'appkey'")
-				.hasMessageContaining("nxcloud.app-key"))
+				.hasMessageContaining("NxCloudClient.builder().appKey(…)"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}

@@ -118,7 +118,7 @@ class NxCloudPhoneServiceTests {
 		StepVerifier.create(service(NxCloudDefaults.NONE).getPhones())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'appkey'")
-				.hasMessageContaining("nxcloud.app-key"))
+				.hasMessageContaining("NxCloudClient.builder().appKey(…)"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}

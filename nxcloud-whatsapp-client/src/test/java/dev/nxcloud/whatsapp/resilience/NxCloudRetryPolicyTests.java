@@ -5,7 +5,10 @@ import java.time.Duration;
 
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
+import dev.nxcloud.whatsapp.NxCloudSetting;
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
+import dev.nxcloud.whatsapp.error.NxCloudException;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.error.NxCloudConnectException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -35,18 +38,44 @@ class NxCloudRetryPolicyTests {
 
 	@Test
 	void readsRetryTransientFailuresSendsOnlyFailedConnections() {
-		NxCloudApiException serverFailure = NxCloudApiException.from("x", -1, null, null, null);
-		NxCloudApiException badSignature = NxCloudApiException.from("x", 1003, null, null, null);
-		NxCloudTimeoutException timeout = new NxCloudTimeoutException("x", Duration.ofSeconds(1), null);
-		NxCloudConnectException refused = new NxCloudConnectException("x", new ConnectException("refused"));
-		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE, serverFailure)).isTrue();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.LIST_FLOWS, timeout)).isTrue();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE, badSignature)).isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.SEND_MESSAGE, serverFailure)).isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.SEND_OTP, timeout)).isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.UPLOAD_MEDIA, refused)).isTrue();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.DELETE_TEMPLATE, timeout)).isFalse();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE, serverFailure("getPhone"))).isTrue();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.LIST_FLOWS, timeout("listFlows"))).isTrue();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE,
+				NxCloudApiException.from("getPhone", 1003, null, null, null, NxCloudSetting::builderCall)))
+			.isFalse();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.SEND_MESSAGE, serverFailure("sendMessage"))).isFalse();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.SEND_OTP, timeout("sendOtp"))).isFalse();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.UPLOAD_MEDIA,
+				new NxCloudConnectException("uploadMedia", new ConnectException("refused"))))
+			.isTrue();
+		assertThat(this.exact.allowsRetry(NxCloudOperation.DELETE_TEMPLATE, timeout("deleteTemplate"))).isFalse();
 		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE, new IllegalStateException())).isFalse();
+	}
+
+	@Test
+	void theRetryHintNeverRepeatsASendThatMayHaveReachedNxCloud() {
+		for (NxCloudOperation operation : NxCloudOperation.values()) {
+			NxCloudException timeout = timeout(operation.operationName());
+			NxCloudException codeMinusOne = serverFailure(operation.operationName());
+			NxCloudException refused = new NxCloudConnectException(operation.operationName(),
+					new ConnectException("refused"));
+			assertThat(timeout.mayHaveReachedNxCloud()).isTrue();
+			assertThat(codeMinusOne.mayHaveReachedNxCloud()).isTrue();
+			assertThat(refused.mayHaveReachedNxCloud()).isFalse();
+			assertThat(timeout.isTransient()).isTrue();
+			assertThat(timeout.isRetryable()).as(operation.name()).isEqualTo(operation.isReadOnly());
+			assertThat(codeMinusOne.isRetryable()).as(operation.name()).isEqualTo(operation.isReadOnly());
+			assertThat(refused.isRetryable()).as(operation.name()).isTrue();
+		}
+		assertThat(new NxCloudValidationException("to", "is required").mayHaveReachedNxCloud()).isFalse();
+	}
+
+	private static NxCloudException serverFailure(String operation) {
+		return NxCloudApiException.from(operation, -1, null, null, null, NxCloudSetting::builderCall);
+	}
+
+	private static NxCloudException timeout(String operation) {
+		return new NxCloudTimeoutException(operation, Duration.ofSeconds(1), "responseTimeout", null);
 	}
 
 }

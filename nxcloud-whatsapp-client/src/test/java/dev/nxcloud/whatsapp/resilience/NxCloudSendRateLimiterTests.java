@@ -2,6 +2,7 @@ package dev.nxcloud.whatsapp.resilience;
 
 import java.time.Duration;
 
+import dev.nxcloud.whatsapp.InMemorySendRateLimiter;
 import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -13,7 +14,7 @@ class NxCloudSendRateLimiterTests {
 	@Test
 	void sendsOfOnePhoneAreSpacedAndDelayedNotDropped() {
 		StepVerifier.withVirtualTime(() -> {
-			NxCloudSendRateLimiter limiter = new NxCloudSendRateLimiter(2);
+			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(2);
 			return Flux.range(0, 5).flatMap((i) -> limiter.acquire("15550000001").then(Mono.just(i)));
 		})
 			.expectSubscription()
@@ -34,7 +35,7 @@ class NxCloudSendRateLimiterTests {
 	@Test
 	void phonesArePacedIndependently() {
 		StepVerifier.withVirtualTime(() -> {
-			NxCloudSendRateLimiter limiter = new NxCloudSendRateLimiter(1);
+			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(1);
 			return Flux.just("15550000001", "15550000002", "15550000001")
 				.concatMap((phone) -> limiter.acquire(phone).then(Mono.just(phone)));
 		})

@@ -101,16 +101,16 @@ class ValidationTableTests {
 				row("template send recipient", "to", "7 to 15 digits",
 						(s) -> s.messages.sendTemplate(TemplateMessage.to("abc", template()))),
 				// defaults missing
-				row("no app key anywhere (send)", "appkey", "nxcloud.app-key", (n) -> n.messages.send(Message.text(TO, "hi"))),
-				row("no business phone anywhere (send)", "business_phone", "nxcloud.business-phone",
+				row("no app key anywhere (send)", "appkey", "NxCloudClient.builder().appKey(…)", (n) -> n.messages.send(Message.text(TO, "hi"))),
+				row("no business phone anywhere (send)", "business_phone", "NxCloudClient.builder().businessPhone(…)",
 						(n) -> n.messages.send(Message.text(TO, "hi").withAppKey("app1"))),
-				row("no tenant anywhere (template send)", "tenant_id", "nxcloud.tenant-id",
+				row("no tenant anywhere (template send)", "tenant_id", "NxCloudClient.builder().tenantId(…)",
 						(n) -> n.messages.sendTemplate(TemplateMessage.to(TO, template()).withAppKey("app1")
 							.withBusinessPhone("15550000001"))),
-				row("no app key anywhere (phones)", "appkey", "nxcloud.app-key", (n) -> n.phones.getPhones()),
-				row("no tenant anywhere (templates)", "tenant_id", "nxcloud.tenant-id",
+				row("no app key anywhere (phones)", "appkey", "NxCloudClient.builder().appKey(…)", (n) -> n.phones.getPhones()),
+				row("no tenant anywhere (templates)", "tenant_id", "NxCloudClient.builder().tenantId(…)",
 						(n) -> n.templates.list(TemplateListRequest.page(1, 10).withBusinessPhone("15550000001"))),
-				row("no business phone anywhere (flows)", "phone", "nxcloud.business-phone", (n) -> n.flows.list().collectList()),
+				row("no business phone anywhere (flows)", "phone", "NxCloudClient.builder().businessPhone(…)", (n) -> n.flows.list().collectList()),
 				// OTP content and language
 				row("OTP without digits", "content", "4 to 8", (s) -> s.otp.send(OtpRequest.of(TO, "your code", TemplateLanguage.EN))),
 				row("OTP with 3 digits", "content", "4 to 8", (s) -> s.otp.send(OtpRequest.of(TO, "code 123", TemplateLanguage.EN))),

@@ -168,12 +168,12 @@ class NxCloudTemplateServiceTests {
 		StepVerifier.create(service(new NxCloudDefaults(null, null, 1L)).list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'phone'")
-				.hasMessageContaining("nxcloud.business-phone"))
+				.hasMessageContaining("NxCloudClient.builder().businessPhone(…)"))
 			.verify();
 		StepVerifier.create(service(new NxCloudDefaults(null, PHONE, null)).get(314))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'tenant_id'")
-				.hasMessageContaining("nxcloud.tenant-id"))
+				.hasMessageContaining("NxCloudClient.builder().tenantId(…)"))
 			.verify();
 		StepVerifier.create(service(new NxCloudDefaults(null, "+8615800001795", 1L)).delete(314))
 			.expectErrorSatisfies((ex) -> assertThat(((NxCloudValidationException) ex).getField()).isEqualTo("phone"))

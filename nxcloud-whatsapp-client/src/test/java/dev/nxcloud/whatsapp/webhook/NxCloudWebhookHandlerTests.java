@@ -7,25 +7,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.SignAlgorithm;
 import dev.nxcloud.simulator.Signatures;
+import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(OutputCaptureExtension.class)
 class NxCloudWebhookHandlerTests {
 
 	private final List<Object> published = new ArrayList<>();
@@ -36,7 +33,7 @@ class NxCloudWebhookHandlerTests {
 
 	private Predicate<Object> failing = (event) -> false;
 
-	private final ApplicationEventPublisher publisher = (event) -> {
+	private final Consumer<NxCloudWebhookEvent> listener = (event) -> {
 		if (this.failing.test(event)) {
 			throw new IllegalStateException("listener failed");
 		}
@@ -44,7 +41,8 @@ class NxCloudWebhookHandlerTests {
 	};
 
 	private NxCloudWebhookHandler handler(int capacity, @Nullable NxCloudWebhookVerifier verifier) {
-		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.publisher, this.events, capacity);
+		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.listener, this.events,
+				new InMemoryWebhookDeliveryStore(capacity, Duration.ofDays(7), Clock.systemUTC()));
 	}
 
 	private static byte[] bytes(String json) {
@@ -106,13 +104,16 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
-	void aFailingListenerGets500AndTheRedeliveryIsHandedOverFromWhereItFailed(CapturedOutput output) {
+	void aFailingListenerGets500AndTheRedeliveryIsHandedOverFromWhereItFailed() {
+		LogCapture output = LogCapture.of(NxCloudWebhookHandler.class);
 		NxCloudWebhookHandler handler = handler(100, null);
 		this.failing = (event) -> ((MessageStatusEvent) event).status().id().equals("m2");
 		byte[] body = bytes(statuses("m1", "read", "m2", "read", "m3", "read"));
 		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(publishedStatuses()).containsExactly("m1:read");
-		assertThat(output).contains("answering 500 so that NxCloud delivers the callback again");
+		assertThat(output.text()).contains("WARN An NxCloud webhook event listener failed; answering 500 so that NxCloud "
+				+ "delivers the callback again listener failed");
+		output.close();
 		this.failing = (event) -> false;
 		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
 		assertThat(publishedStatuses()).containsExactly("m1:read", "m2:read", "m3:read");
@@ -165,7 +166,8 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
-	void anUnsignedOrTamperedCallbackGets401AndAWarningThatLeaksNothing(CapturedOutput output) {
+	void anUnsignedOrTamperedCallbackGets401AndAWarningThatLeaksNothing() {
+		LogCapture output = LogCapture.of(NxCloudWebhookHandler.class);
 		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
 				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
 				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
@@ -182,11 +184,12 @@ class NxCloudWebhookHandlerTests {
 		headers.set("sign", sign);
 		assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.published).isEmpty();
-		assertThat(output).contains("Refused an NxCloud webhook callback: a signature header")
+		assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: a signature header")
 			.contains("Refused an NxCloud webhook callback: the signature does not match")
 			.doesNotContain(sign)
 			.doesNotContain("secret1")
 			.doesNotContain("key1");
+		output.close();
 		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.OK);
 		assertThat(publishedStatuses()).containsExactly("m1:read");
 	}
