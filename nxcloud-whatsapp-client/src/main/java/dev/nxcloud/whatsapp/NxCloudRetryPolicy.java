@@ -91,7 +91,7 @@ public record NxCloudRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 					+ " is not idempotent and the request may have reached NxCloud";
 		}
 		return (attempts >= this.maxAttempts)
-				? "gave up after " + this.maxAttempts + " attempts allowed by " + maxAttemptsSetting : "not retried";
+				? "gave up: " + maxAttemptsSetting + " is " + this.maxAttempts : "not retried";
 	}
 
 }

@@ -1,53 +1,47 @@
 package dev.nxcloud.boot.autoconfigure;
 
-import java.time.Clock;
 import java.time.Duration;
 
+import dev.nxcloud.whatsapp.InMemorySendRateLimiter;
 import dev.nxcloud.whatsapp.NxCloudClient;
-import dev.nxcloud.whatsapp.NxCloudClientSettings;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
 import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
-import dev.nxcloud.whatsapp.NxCloudDefaults;
-import dev.nxcloud.whatsapp.NxCloudSigner;
-import dev.nxcloud.whatsapp.NxCloudSigningFilter;
 import dev.nxcloud.whatsapp.bulk.NxCloudBulkSender;
-import dev.nxcloud.whatsapp.flow.DefaultNxCloudFlowService;
 import dev.nxcloud.whatsapp.flow.NxCloudFlowService;
-import dev.nxcloud.whatsapp.integrator.DefaultNxCloudIntegratorService;
 import dev.nxcloud.whatsapp.integrator.NxCloudIntegratorService;
-import dev.nxcloud.whatsapp.media.DefaultNxCloudMediaService;
 import dev.nxcloud.whatsapp.media.NxCloudMediaService;
-import dev.nxcloud.whatsapp.message.DefaultNxCloudMessageService;
 import dev.nxcloud.whatsapp.message.NxCloudMessageService;
 import dev.nxcloud.whatsapp.observation.NxCloudClientObservationConvention;
-import dev.nxcloud.whatsapp.otp.DefaultNxCloudOtpService;
 import dev.nxcloud.whatsapp.otp.NxCloudOtpService;
-import dev.nxcloud.whatsapp.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
-import dev.nxcloud.whatsapp.template.DefaultNxCloudTemplateService;
 import dev.nxcloud.whatsapp.template.NxCloudTemplateService;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration for the NxCloud WhatsApp client: connection details from {@code nxcloud.*}, the signing filter,
- * the {@link NxCloudClient} and one service bean per endpoint group. Every bean backs off when the application
- * defines its own.
+ * Auto-configuration for the NxCloud WhatsApp client: connection details from {@code nxcloud.*}, an
+ * {@link NxCloudClient.Builder} configured from properties and {@link NxCloudClientBuilderCustomizer} beans, the
+ * {@link NxCloudClient} of the account and one service bean per endpoint group. Every bean backs off when the
+ * application defines its own.
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
-@ConditionalOnClass(WebClient.class)
+@ConditionalOnClass({ WebClient.class, NxCloudClient.class })
 @EnableConfigurationProperties(NxCloudProperties.class)
 public final class NxCloudAutoConfiguration {
 
@@ -59,88 +53,113 @@ public final class NxCloudAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NxCloudSigningFilter nxCloudSigningFilter(NxCloudConnectionDetails connectionDetails,
-			NxCloudProperties properties) {
-		return new NxCloudSigningFilter(connectionDetails, new NxCloudSigner(properties.getSignAlgorithm()),
-				Clock.systemUTC());
+	@ConditionalOnProperty("nxcloud.rate-limit.messages-per-second")
+	NxCloudSendRateLimiter nxCloudSendRateLimiter(NxCloudProperties properties) {
+		return new InMemorySendRateLimiter(properties.getRateLimit().getMessagesPerSecond());
 	}
 
+	/**
+	 * A new builder for each injection point, configured from {@code nxcloud.*} (all but the account: connection
+	 * and defaults) and by every {@link NxCloudClientBuilderCustomizer}: the way to make a client for a second
+	 * account with the application's HTTP, observation and retry settings.
+	 */
 	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	@ConditionalOnMissingBean
-	NxCloudClient nxCloudClient(ObjectProvider<WebClient.Builder> webClientBuilder,
+	NxCloudClient.Builder nxCloudClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
-			NxCloudSigningFilter signingFilter, NxCloudConnectionDetails connectionDetails,
-			NxCloudProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<NxCloudClientObservationConvention> observationConvention) {
-		NxCloudClientSettings clientSettings = clientSettings(properties);
-		Duration longestResponse = (clientSettings.uploadTimeout().compareTo(clientSettings.responseTimeout()) > 0)
-				? clientSettings.uploadTimeout() : clientSettings.responseTimeout();
+			NxCloudProperties properties, ObjectProvider<NxCloudSendRateLimiter> sendRateLimiter,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NxCloudClientObservationConvention> observationConvention,
+			ObjectProvider<NxCloudClientBuilderCustomizer> customizers) {
+		Duration longestResponse = (properties.getUploadTimeout().compareTo(properties.getResponseTimeout()) > 0)
+				? properties.getUploadTimeout() : properties.getResponseTimeout();
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), longestResponse);
-		WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
+		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(connectorBuilder
 				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-				.build(settings))
-			.filter(signingFilter)
-			.build();
-		NxCloudDefaults defaults = new NxCloudDefaults(properties.getAppKey(), properties.getBusinessPhone(),
-				properties.getTenantId());
-		return new NxCloudClient(webClient, connectionDetails, defaults, clientSettings,
-				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique());
+				.build(settings));
+		NxCloudClient.Builder builder = NxCloudClient.builder()
+			.webClientBuilder(webClient)
+			.signAlgorithm(properties.getSignAlgorithm())
+			.connectTimeout(properties.getConnectTimeout())
+			.responseTimeout(properties.getResponseTimeout())
+			.uploadTimeout(properties.getUploadTimeout())
+			.retryPolicy(retryPolicy(properties.getRetry()))
+			.sendRateLimiter(sendRateLimiter.getIfUnique())
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
+			.settingNames(NxCloudPropertyNames::of);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
 	}
 
-	private static NxCloudClientSettings clientSettings(NxCloudProperties properties) {
-		NxCloudProperties.Retry retry = properties.getRetry();
-		NxCloudRetryPolicy retryPolicy = retry.isEnabled() ? new NxCloudRetryPolicy(retry.getMaxAttempts(),
-				retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter()) : NxCloudRetryPolicy.NONE;
-		Double messagesPerSecond = properties.getRateLimit().getMessagesPerSecond();
-		NxCloudSendRateLimiter rateLimiter = (messagesPerSecond != null)
-				? new NxCloudSendRateLimiter(messagesPerSecond) : null;
-		return new NxCloudClientSettings(properties.getResponseTimeout(), properties.getUploadTimeout(),
-				retryPolicy, rateLimiter);
+	private static NxCloudRetryPolicy retryPolicy(NxCloudProperties.Retry retry) {
+		return retry.isEnabled() ? new NxCloudRetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getJitter()) : NxCloudRetryPolicy.NONE;
+	}
+
+	/**
+	 * The account's client: the connection details' connection and defaults; a default the details leave out comes
+	 * from its property.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	NxCloudClient nxCloudClient(NxCloudClient.Builder nxCloudClientBuilder, NxCloudConnectionDetails connectionDetails,
+			NxCloudProperties properties) {
+		return nxCloudClientBuilder.connection(connectionDetails)
+			.appKey(firstNonNull(connectionDetails.getAppKey(), properties.getAppKey()))
+			.businessPhone(firstNonNull(connectionDetails.getBusinessPhone(), properties.getBusinessPhone()))
+			.tenantId(firstNonNull(connectionDetails.getTenantId(), properties.getTenantId()))
+			.build();
+	}
+
+	private static <T> @Nullable T firstNonNull(@Nullable T value, @Nullable T fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudPhoneService nxCloudPhoneService(NxCloudClient client) {
-		return new DefaultNxCloudPhoneService(client);
+		return client.phones();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudMessageService nxCloudMessageService(NxCloudClient client) {
-		return new DefaultNxCloudMessageService(client);
+		return client.messages();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudOtpService nxCloudOtpService(NxCloudClient client) {
-		return new DefaultNxCloudOtpService(client);
+		return client.otp();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudIntegratorService nxCloudIntegratorService(NxCloudClient client) {
-		return new DefaultNxCloudIntegratorService(client);
+		return client.integrator();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudTemplateService nxCloudTemplateService(NxCloudClient client) {
-		return new DefaultNxCloudTemplateService(client);
+		return client.templates();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudFlowService nxCloudFlowService(NxCloudClient client) {
-		return new DefaultNxCloudFlowService(client);
+		return client.flows();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudMediaService nxCloudMediaService(NxCloudClient client) {
-		return new DefaultNxCloudMediaService(client);
+		return client.media();
 	}
 
 	@Bean

@@ -3,15 +3,18 @@ package dev.nxcloud.boot.autoconfigure;
 import java.time.Clock;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
+import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
+import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +29,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
 @ConditionalOnWebApplication
+@ConditionalOnClass(NxCloudWebhookHandler.class)
 @ConditionalOnBooleanProperty(name = "nxcloud.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NxCloudWebhookProperties.class)
 @Import({ ReactiveNxCloudWebhookEndpointConfiguration.class, ServletNxCloudWebhookEndpointConfiguration.class })
@@ -39,17 +43,25 @@ public final class NxCloudWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	WebhookDeliveryStore nxCloudWebhookDeliveryStore(NxCloudWebhookProperties properties) {
+		NxCloudWebhookProperties.Deduplication deduplication = properties.getDeduplication();
+		return new InMemoryWebhookDeliveryStore(deduplication.getCapacity(), deduplication.getTimeToLive(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	NxCloudWebhookHandler nxCloudWebhookHandler(NxCloudWebhookProperties properties,
 			ObjectProvider<NxCloudConnectionDetails> connectionDetails, ApplicationEventPublisher publisher,
-			NxCloudWebhookEvents events) {
+			NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
 		NxCloudWebhookVerifier verifier = null;
 		if (properties.isVerifySignature()) {
 			verifier = new NxCloudWebhookVerifier(new NxCloudSigner(properties.getSignAlgorithm()),
 					() -> credentials(properties, connectionDetails.getIfAvailable()), properties.getMaxClockSkew(),
 					Clock.systemUTC());
 		}
-		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, publisher, events,
-				properties.getDedupCapacity());
+		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, publisher::publishEvent, events,
+				deliveries);
 	}
 
 	private static NxCloudWebhookVerifier.Credentials credentials(NxCloudWebhookProperties properties,

@@ -51,11 +51,7 @@ public class NxCloudWebhookProperties {
 	 */
 	private Duration maxClockSkew = Duration.ofMinutes(5);
 
-	/**
-	 * How many recently handled events to remember, so that redeliveries of an event already handled are not
-	 * handed over again. Zero disables the check.
-	 */
-	private int dedupCapacity = 10_000;
+	private final Deduplication deduplication = new Deduplication();
 
 	/**
 	 * Largest callback body accepted; a larger one is answered with 413 without being read further or handled.
@@ -118,12 +114,8 @@ public class NxCloudWebhookProperties {
 		this.maxClockSkew = maxClockSkew;
 	}
 
-	public int getDedupCapacity() {
-		return this.dedupCapacity;
-	}
-
-	public void setDedupCapacity(int dedupCapacity) {
-		this.dedupCapacity = dedupCapacity;
+	public Deduplication getDeduplication() {
+		return this.deduplication;
 	}
 
 	public DataSize getMaxBodySize() {
@@ -132,6 +124,39 @@ public class NxCloudWebhookProperties {
 
 	public void setMaxBodySize(DataSize maxBodySize) {
 		this.maxBodySize = maxBodySize;
+	}
+
+	/**
+	 * How redeliveries of an event already handled are recognised ({@code nxcloud.webhook.deduplication.*}).
+	 */
+	public static class Deduplication {
+
+		/**
+		 * How many recently handled events the in-memory store remembers. Zero disables the check.
+		 */
+		private int capacity = 10_000;
+
+		/**
+		 * How long a handled event is remembered; WhatsApp redelivers a callback for up to 7 days.
+		 */
+		private Duration timeToLive = Duration.ofDays(7);
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
 	}
 
 }

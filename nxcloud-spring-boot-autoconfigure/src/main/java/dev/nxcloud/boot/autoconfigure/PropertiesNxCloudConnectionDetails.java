@@ -33,4 +33,19 @@ class PropertiesNxCloudConnectionDetails implements NxCloudConnectionDetails {
 		return this.properties.getAccessSecret();
 	}
 
+	@Override
+	public @Nullable String getAppKey() {
+		return this.properties.getAppKey();
+	}
+
+	@Override
+	public @Nullable String getBusinessPhone() {
+		return this.properties.getBusinessPhone();
+	}
+
+	@Override
+	public @Nullable Long getTenantId() {
+		return this.properties.getTenantId();
+	}
+
 }

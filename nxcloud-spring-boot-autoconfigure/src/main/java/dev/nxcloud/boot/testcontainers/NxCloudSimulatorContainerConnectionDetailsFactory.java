@@ -9,8 +9,8 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 /**
  * {@link ContainerConnectionDetailsFactory} to create {@link NxCloudConnectionDetails} from a
  * {@link org.springframework.boot.testcontainers.service.connection.ServiceConnection @ServiceConnection}-annotated
- * {@link NxCloudSimulatorContainer}: both base URLs point at the simulator and the credentials are its demo
- * account's.
+ * {@link NxCloudSimulatorContainer}: both base URLs point at the simulator, and the credentials, app key, business
+ * phone and tenant are its demo account's.
  */
 class NxCloudSimulatorContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<NxCloudSimulatorContainer, NxCloudConnectionDetails> {
@@ -55,6 +55,21 @@ class NxCloudSimulatorContainerConnectionDetailsFactory
 		@Override
 		public String getAccessSecret() {
 			return getContainer().getAccessSecret();
+		}
+
+		@Override
+		public String getAppKey() {
+			return getContainer().getAppKey();
+		}
+
+		@Override
+		public String getBusinessPhone() {
+			return getContainer().getBusinessPhone();
+		}
+
+		@Override
+		public Long getTenantId() {
+			return getContainer().getTenantId();
 		}
 
 	}

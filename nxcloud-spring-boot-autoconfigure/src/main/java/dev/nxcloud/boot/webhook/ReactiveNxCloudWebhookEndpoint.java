@@ -1,5 +1,6 @@
 package dev.nxcloud.boot.webhook;
 
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 

@@ -2,6 +2,8 @@ package dev.nxcloud.boot.webhook;
 
 import java.io.IOException;
 
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;

@@ -1,6 +1,6 @@
 /**
- * Receiving NxCloud's webhook callbacks: the payload model, the typed events, signature verification, the handler
- * that dispatches them and the WebFlux and Spring MVC endpoints that feed it.
+ * The WebFlux and Spring MVC endpoints that receive NxCloud's webhook callbacks and feed them to the client's
+ * {@link dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler}.
  */
 @NullMarked
 package dev.nxcloud.boot.webhook;

@@ -1,12 +1,20 @@
 package dev.nxcloud.boot.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.nxcloud.whatsapp.InMemorySendRateLimiter;
 import dev.nxcloud.whatsapp.NxCloudClient;
-import dev.nxcloud.whatsapp.NxCloudSigningFilter;
+import dev.nxcloud.whatsapp.NxCloudConnection;
+import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
+import dev.nxcloud.whatsapp.message.Message;
+import dev.nxcloud.whatsapp.message.NxCloudMessageService;
 import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
 import dev.nxcloud.whatsapp.phone.BusinessPhones;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
@@ -28,6 +36,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -59,8 +68,11 @@ class NxCloudAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(PropertiesNxCloudConnectionDetails.class);
-			assertThat(context).hasSingleBean(NxCloudSigningFilter.class);
 			assertThat(context).hasSingleBean(NxCloudClient.class);
+			assertThat(context.getBean(NxCloudClient.Builder.class))
+				.as("a new builder for each injection point")
+				.isNotSameAs(context.getBean(NxCloudClient.Builder.class));
+			assertThat(context).doesNotHaveBean(NxCloudSendRateLimiter.class);
 			assertThat(context).hasSingleBean(NxCloudPhoneService.class);
 			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.message.NxCloudMessageService.class);
 			assertThat(context).hasSingleBean(dev.nxcloud.whatsapp.otp.NxCloudOtpService.class);
@@ -133,9 +145,78 @@ class NxCloudAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
 			assertThat(context).hasSingleBean(NxCloudPhoneService.class);
 			assertThat(context.getBean(NxCloudPhoneService.class)).isSameAs(UserBeans.PHONES);
-			assertThat(context).hasSingleBean(NxCloudSigningFilter.class);
-			assertThat(context.getBean(NxCloudSigningFilter.class)).isSameAs(context.getBean("mySigningFilter"));
 		});
+	}
+
+	@Test
+	void aCustomizerChangesTheClientWithoutReplacingIt() {
+		Clock fixed = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_123L), ZoneOffset.UTC);
+		this.runner.withPropertyValues(serverProperties())
+			.withBean(NxCloudClientBuilderCustomizer.class, () -> (builder) -> builder.clock(fixed))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NxCloudClient.class);
+				context.getBean(NxCloudPhoneService.class).getPhones().block(Duration.ofSeconds(10));
+				RecordingServer.Recorded request = this.server.lastRequest();
+				assertThat(request.header("ts")).isEqualTo("1700000000123");
+				assertThat(request.header("sign")).isEqualTo(IndependentSignature.of("MD5", request, "secret1", true));
+			});
+	}
+
+	@Test
+	void customizersApplyInOrder() {
+		Applied applied = new Applied();
+		this.runner.withUserConfiguration(OrderedCustomizers.class)
+			.withBean(Applied.class, () -> applied)
+			.run((context) -> {
+				context.getBean(NxCloudClient.class);
+				assertThat(applied.names()).containsExactly("first", "second");
+			});
+	}
+
+	@Test
+	void twoAccountsInOneContextEachSignWithTheirOwnCredentials() {
+		this.runner.withPropertyValues(serverProperties())
+			.withBean(MarketingServer.class, () -> new MarketingServer(this.server.baseUrl()))
+			.withUserConfiguration(SecondAccount.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NxCloudPhoneService.class);
+				context.getBean(NxCloudPhoneService.class).getPhones().block(Duration.ofSeconds(10));
+				RecordingServer.Recorded first = this.server.lastRequest();
+				NxCloudClient marketing = context.getBean("marketingClient", NxCloudClient.class);
+				assertThat(marketing).isNotSameAs(context.getBean(NxCloudClient.class));
+				marketing.phones().getPhones().block(Duration.ofSeconds(10));
+				RecordingServer.Recorded second = this.server.lastRequest();
+				assertThat(first.header("accessKey")).isEqualTo("key1");
+				assertThat(first.header("sign")).isEqualTo(IndependentSignature.of("MD5", first, "secret1", true));
+				assertThat(first.bodyText()).contains("\"appkey\":\"app1\"");
+				assertThat(second.header("accessKey")).isEqualTo("marketing-key");
+				assertThat(second.header("sign"))
+					.isEqualTo(IndependentSignature.of("MD5", second, "marketing-secret", true));
+				assertThat(second.bodyText()).contains("\"appkey\":\"marketing-app\"");
+			});
+	}
+
+	@Test
+	void theRateLimitPropertyPacesSendsInMemory() {
+		this.runner.withPropertyValues("nxcloud.rate-limit.messages-per-second=20")
+			.run((context) -> assertThat(context).getBean(NxCloudSendRateLimiter.class)
+				.isInstanceOf(InMemorySendRateLimiter.class));
+	}
+
+	@Test
+	void aRateLimiterBeanPacesTheSends() {
+		List<String> paced = new CopyOnWriteArrayList<>();
+		this.server.reply("{\"code\":0,\"data\":{\"messages\":[{\"id\":\"wamid.1\"}]}}");
+		this.runner.withPropertyValues(serverProperties())
+			.withPropertyValues("nxcloud.business-phone=8615800001795", "nxcloud.rate-limit.messages-per-second=20")
+			.withBean(NxCloudSendRateLimiter.class, () -> (phone) -> Mono.fromRunnable(() -> paced.add(phone)))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(InMemorySendRateLimiter.class);
+				StepVerifier.create(context.getBean(NxCloudMessageService.class).send(Message.text("8613800000000", "hi")))
+					.assertNext((sent) -> assertThat(sent.messageId()).isEqualTo("wamid.1"))
+					.verifyComplete();
+				assertThat(paced).containsExactly("8615800001795");
+			});
 	}
 
 	@Test
@@ -155,8 +236,8 @@ class NxCloudAutoConfigurationTests {
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofMillis(250));
 				NxCloudClient client = context.getBean(NxCloudClient.class);
-				assertThat(client.defaults().businessPhone()).isEqualTo("8615800001795");
-				assertThat(client.defaults().tenantId()).isEqualTo(42L);
+				assertThat(client.defaults().values().businessPhone()).isEqualTo("8615800001795");
+				assertThat(client.defaults().values().tenantId()).isEqualTo(42L);
 			});
 	}
 
@@ -189,7 +270,8 @@ class NxCloudAutoConfigurationTests {
 				"management.health.nxcloud.quality-rating.yellow", "management.health.nxcloud.quality-rating.red",
 				"nxcloud.webhook.enabled", "nxcloud.webhook.path", "nxcloud.webhook.verify-signature",
 				"nxcloud.webhook.access-key", "nxcloud.webhook.access-secret", "nxcloud.webhook.sign-algorithm",
-				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.dedup-capacity", "nxcloud.webhook.max-body-size");
+				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.deduplication.capacity",
+				"nxcloud.webhook.deduplication.time-to-live", "nxcloud.webhook.max-body-size");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -202,11 +284,46 @@ class NxCloudAutoConfigurationTests {
 			return PHONES;
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SecondAccount {
+
+		@Bean(defaultCandidate = false)
+		@Qualifier("marketing")
+		NxCloudClient marketingClient(NxCloudClient.Builder builder, MarketingServer server) {
+			return builder
+				.connection(NxCloudConnection.of(server.baseUrl(), server.baseUrl(), "marketing-key", "marketing-secret"))
+				.appKey("marketing-app")
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizers {
+
 		@Bean
-		NxCloudSigningFilter mySigningFilter() {
-			return new NxCloudSigningFilter(new FixedDetails("http://127.0.0.1:1", "k", "s"),
-					new dev.nxcloud.whatsapp.NxCloudSigner(dev.nxcloud.whatsapp.SignAlgorithm.MD5),
-					java.time.Clock.systemUTC());
+		@org.springframework.core.annotation.Order(2)
+		NxCloudClientBuilderCustomizer second(Applied applied) {
+			return (builder) -> applied.names().add("second");
+		}
+
+		@Bean
+		@org.springframework.core.annotation.Order(1)
+		NxCloudClientBuilderCustomizer first(Applied applied) {
+			return (builder) -> applied.names().add("first");
+		}
+
+	}
+
+	record MarketingServer(String baseUrl) {
+	}
+
+	record Applied(List<String> names) {
+
+		Applied() {
+			this(new CopyOnWriteArrayList<>());
 		}
 
 	}

@@ -1,15 +1,19 @@
 package dev.nxcloud.boot.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
 import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import dev.nxcloud.simulator.Signatures;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -150,6 +154,36 @@ class NxCloudWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void aDeliveryStoreBeanIsClaimedBeforeDispatchAndReleasedWhenAListenerFails() {
+		RecordingDeliveryStore store = new RecordingDeliveryStore();
+		this.reactive.withBean(WebhookDeliveryStore.class, () -> store).run((context) -> {
+			assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
+			WebTestClient client = client(context);
+			Listener listener = context.getBean(Listener.class);
+			listener.fail = true;
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().is5xxServerError();
+			listener.fail = false;
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED",
+					"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED",
+					"claim status\u0000m1\u0000DELIVERED");
+			assertThat(listener.events).hasSize(1);
+		});
+	}
+
+	@Test
+	void deduplicationPropertiesBindToTheInMemoryStore() {
+		this.reactive.withPropertyValues("nxcloud.webhook.deduplication.capacity=0").run((context) -> {
+			assertThat(context).hasSingleBean(InMemoryWebhookDeliveryStore.class);
+			WebTestClient client = client(context);
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			assertThat(context.getBean(Listener.class).events).hasSize(2);
+		});
+	}
+
+	@Test
 	void aFailingListenerMakesNxCloudRedeliverAndTheRedeliveryIsHandedOverOnce() {
 		this.reactive.run((context) -> {
 			WebTestClient client = client(context);
@@ -270,13 +304,33 @@ class NxCloudWebhookAutoConfigurationTests {
 
 	}
 
+	static class RecordingDeliveryStore implements WebhookDeliveryStore {
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+		private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+		@Override
+		public boolean claim(String key) {
+			this.calls.add("claim " + key);
+			return this.claimed.add(key);
+		}
+
+		@Override
+		public void release(String key) {
+			this.calls.add("release " + key);
+			this.claimed.remove(key);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserHandler {
 
 		@Bean
 		NxCloudWebhookHandler myHandler(ApplicationEventPublisher publisher) {
-			return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null, publisher, new NxCloudWebhookEvents(),
-					0);
+			return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null, publisher::publishEvent,
+					new NxCloudWebhookEvents(), new InMemoryWebhookDeliveryStore(0, Duration.ofMinutes(1), Clock.systemUTC()));
 		}
 
 	}

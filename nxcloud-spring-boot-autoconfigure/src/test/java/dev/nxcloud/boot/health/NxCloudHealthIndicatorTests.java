@@ -8,13 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import dev.nxcloud.whatsapp.NxCloudClient;
-import dev.nxcloud.whatsapp.NxCloudConnection;
-import dev.nxcloud.whatsapp.NxCloudDefaults;
-import dev.nxcloud.whatsapp.NxCloudSigner;
-import dev.nxcloud.whatsapp.NxCloudSigningFilter;
-import dev.nxcloud.whatsapp.SignAlgorithm;
-import dev.nxcloud.whatsapp.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfo.QualityRating;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,13 +40,12 @@ class NxCloudHealthIndicatorTests {
 	}
 
 	private NxCloudPhoneService phones(String accessSecret) {
-		NxCloudConnection connection = TestClients.connection(this.simulator.baseUrl(), this.demo.accessKey(),
-				accessSecret);
-		WebClient webClient = WebClient.builder()
-			.filter(new NxCloudSigningFilter(connection, new NxCloudSigner(SignAlgorithm.MD5), Clock.systemUTC()))
-			.build();
-		return new DefaultNxCloudPhoneService(new NxCloudClient(webClient, connection,
-				new NxCloudDefaults(this.demo.appKey(), null, null), Duration.ofSeconds(5)));
+		return TestClients.builder(this.simulator.baseUrl())
+			.connection(TestClients.connection(this.simulator.baseUrl(), this.demo.accessKey(), accessSecret))
+			.appKey(this.demo.appKey())
+			.responseTimeout(Duration.ofSeconds(5))
+			.build()
+			.phones();
 	}
 
 	private NxCloudHealthIndicator indicator(List<String> watched, Map<QualityRating, Status> qualityStatuses,

@@ -103,7 +103,7 @@ class RetryAgainstSimulatorTests {
 		NxCloudException ex = failure(RetryAgainstSimulatorTests::getPhones);
 		assertThat(ex).isInstanceOf(NxCloudServerException.class);
 		assertThat(ex.getAttempts()).isEqualTo(3);
-		assertThat(ex.getMessage()).contains("3 attempts; gave up after nxcloud.retry.max-attempts=3");
+		assertThat(ex.getMessage()).contains("3 attempts; gave up: 'nxcloud.retry.max-attempts' is 3");
 		assertThat(this.simulator.requests(Endpoint.GET_PHONE)).hasSize(3);
 	}
 

@@ -1,6 +1,7 @@
 /**
- * Receiving NxCloud's webhook callbacks: the payload model, the typed events, signature verification, the handler
- * that dispatches them and the WebFlux and Spring MVC endpoints that feed it.
+ * NxCloud's webhook protocol: the payload model, the typed events, signature verification, the store of handled
+ * deliveries and the handler that verifies, decodes, deduplicates and dispatches a callback, whichever web stack
+ * received it.
  */
 @NullMarked
 package dev.nxcloud.whatsapp.webhook;

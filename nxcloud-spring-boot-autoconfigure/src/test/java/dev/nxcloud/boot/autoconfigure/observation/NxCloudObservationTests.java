@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
 import dev.nxcloud.whatsapp.NxCloudClient;
-import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.error.NxCloudAuthenticationException;
 import dev.nxcloud.whatsapp.observation.DefaultNxCloudClientObservationConvention;
 import dev.nxcloud.whatsapp.observation.NxCloudClientObservationContext;
@@ -154,10 +153,11 @@ class NxCloudObservationTests {
 	@Test
 	void handBuiltClientObservesACallThatCannotBeMade() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		NxCloudClient observed = new NxCloudClient(WebClient.builder().build(),
-				TestClients.connection("http://127.0.0.1:1", "k", null), NxCloudDefaults.NONE, TIMEOUT, registry,
-				null);
-		StepVerifier.create(new DefaultNxCloudPhoneService(observed).getPhones(PhoneInfoRequest.all().withAppKey("app")))
+		NxCloudClient observed = NxCloudClient.builder()
+			.connection(TestClients.connection("http://127.0.0.1:1", "k", null))
+			.observationRegistry(registry)
+			.build();
+		StepVerifier.create(observed.phones().getPhones(PhoneInfoRequest.all().withAppKey("app")))
 			.expectError()
 			.verify(TIMEOUT);
 		TestObservationRegistryAssert.assertThat(registry)

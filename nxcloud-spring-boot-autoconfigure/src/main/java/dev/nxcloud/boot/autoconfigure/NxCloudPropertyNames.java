@@ -1,0 +1,27 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import dev.nxcloud.whatsapp.NxCloudSetting;
+
+/**
+ * Names each client setting as the property that sets it, so that what a Boot user reads names the property.
+ */
+final class NxCloudPropertyNames {
+
+	private NxCloudPropertyNames() {
+	}
+
+	static String of(NxCloudSetting setting) {
+		return switch (setting) {
+			case ACCESS_KEY -> "'nxcloud.access-key' (or define an NxCloudConnectionDetails bean)";
+			case ACCESS_SECRET -> "'nxcloud.access-secret' (or define an NxCloudConnectionDetails bean)";
+			case APP_KEY -> "'nxcloud.app-key'";
+			case BUSINESS_PHONE -> "'nxcloud.business-phone'";
+			case TENANT_ID -> "'nxcloud.tenant-id'";
+			case SIGN_ALGORITHM -> "'nxcloud.sign-algorithm'";
+			case RESPONSE_TIMEOUT -> "'nxcloud.response-timeout'";
+			case UPLOAD_TIMEOUT -> "'nxcloud.upload-timeout'";
+			case MAX_ATTEMPTS -> "'nxcloud.retry.max-attempts'";
+		};
+	}
+
+}
