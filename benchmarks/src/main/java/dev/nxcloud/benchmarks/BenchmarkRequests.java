@@ -1,10 +1,8 @@
 package dev.nxcloud.benchmarks;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,15 +12,12 @@ import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudJson;
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.message.ButtonParameter;
-import dev.nxcloud.whatsapp.message.DefaultNxCloudMessageService;
+import dev.nxcloud.whatsapp.message.MessageWireMapper;
 import dev.nxcloud.whatsapp.message.Template;
 import dev.nxcloud.whatsapp.message.TemplateMessage;
 import dev.nxcloud.whatsapp.template.TemplateLanguage;
 import dev.nxcloud.simulator.DemoAccount;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one request every benchmark sends: a template send of about 1 KB on the simulator's demo account, as a
@@ -70,22 +65,16 @@ public final class BenchmarkRequests {
 	}
 
 	/**
-	 * The object the starter's message service serialises for {@link #templateMessage()}, taken from the service
-	 * itself so that every baseline serialises exactly the same object.
+	 * The object the starter's message service serialises for {@link #templateMessage()}, made by the client's own
+	 * {@link MessageWireMapper} so that every baseline serialises exactly the same object.
 	 * @return the wire object
 	 */
 	public static Object wireBody() {
-		NxCloudClient client = new NxCloudClient(WebClient.create(), connection("http://127.0.0.1:1"), defaults(),
-				Duration.ofSeconds(1));
-		DefaultNxCloudMessageService service = new DefaultNxCloudMessageService(client);
-		try {
-			Method toBody = DefaultNxCloudMessageService.class.getDeclaredMethod("toBody", TemplateMessage.class);
-			toBody.setAccessible(true);
-			return toBody.invoke(service, templateMessage());
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Cannot build the wire body", ex);
-		}
+		NxCloudClient client = NxCloudClient.builder()
+			.connection(connection("http://127.0.0.1:1"))
+			.defaults(defaults())
+			.build();
+		return new MessageWireMapper(client.defaults()).toWire(templateMessage());
 	}
 
 	/**
@@ -112,29 +101,7 @@ public final class BenchmarkRequests {
 	 * @return the connection
 	 */
 	public static NxCloudConnection connection(String baseUrl) {
-		return new NxCloudConnection() {
-
-			@Override
-			public String getApiUrl() {
-				return baseUrl;
-			}
-
-			@Override
-			public String getSaasUrl() {
-				return baseUrl;
-			}
-
-			@Override
-			public @Nullable String getAccessKey() {
-				return ACCOUNT.accessKey();
-			}
-
-			@Override
-			public @Nullable String getAccessSecret() {
-				return ACCOUNT.accessSecret();
-			}
-
-		};
+		return NxCloudConnection.of(baseUrl, baseUrl, ACCOUNT.accessKey(), ACCOUNT.accessSecret());
 	}
 
 	/**

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Without {@code nxcloud.access-key} the sample starts an embedded NxCloud simulator on a loopback port and connects
- * to it with the simulator's demo account. The demo credentials are only ever paired with the simulator's URL, so
+ * to it with the simulator's demo account: its credentials, app, business phone and tenant. The demo credentials are only ever paired with the simulator's URL, so
  * they can never reach the real NxCloud; as soon as credentials are configured, no simulator starts and the
  * configured {@code nxcloud.api-url} and {@code nxcloud.saas-url} are used.
  */
@@ -69,6 +69,21 @@ class EmbeddedSimulatorConfiguration {
 		@Override
 		public @Nullable String getAccessSecret() {
 			return this.account.accessSecret();
+		}
+
+		@Override
+		public String getAppKey() {
+			return this.account.appKey();
+		}
+
+		@Override
+		public String getBusinessPhone() {
+			return this.account.businessPhone();
+		}
+
+		@Override
+		public Long getTenantId() {
+			return this.account.tenantId();
 		}
 
 		@Override
