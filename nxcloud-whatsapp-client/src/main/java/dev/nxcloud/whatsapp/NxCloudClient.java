@@ -459,7 +459,7 @@ public final class NxCloudClient {
 	private <T> Mono<T> withRetries(Mono<T> attempt, NxCloudOperation operation, int attemptNumber) {
 		NxCloudRetryPolicy retryPolicy = this.retryPolicy;
 		return attempt.onErrorResume((ex) -> {
-			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(operation, ex)) {
+			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(ex)) {
 				return Mono.delay(retryPolicy.backoff(attemptNumber))
 					.then(withRetries(attempt, operation, attemptNumber + 1));
 			}

@@ -49,12 +49,12 @@ public record NxCloudRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 	}
 
 	/**
-	 * Whether the given failure of the given operation may be retried.
-	 * @param operation the operation
+	 * Whether a failed call may be tried again: the failure is an {@link NxCloudException} that
+	 * {@linkplain NxCloudException#isRetryable() says so}.
 	 * @param failure the failure
 	 * @return whether another attempt is safe and could help
 	 */
-	public boolean allowsRetry(NxCloudOperation operation, Throwable failure) {
+	public boolean allowsRetry(Throwable failure) {
 		return failure instanceof NxCloudException exception && exception.isRetryable();
 	}
 

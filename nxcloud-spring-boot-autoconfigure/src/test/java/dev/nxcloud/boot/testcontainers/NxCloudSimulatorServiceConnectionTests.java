@@ -6,7 +6,6 @@ import dev.nxcloud.boot.autoconfigure.NxCloudConnectionDetails;
 import dev.nxcloud.whatsapp.phone.BusinessPhones;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfo;
-import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
 import dev.nxcloud.simulator.testcontainers.NxCloudSimulatorContainer;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
@@ -21,8 +20,9 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @ServiceConnection} simulator container supplies the connection details: no {@code nxcloud.*} URL or
- * credential is configured, yet the auto-configured client reaches the simulator and signs with its demo account.
+ * A {@code @ServiceConnection} simulator container supplies the whole account: no {@code nxcloud.*} property is
+ * configured, yet the auto-configured client reaches the simulator, signs with its demo account and sends with its
+ * app, business phone and tenant.
  * Needs Docker; skipped without it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -46,12 +46,14 @@ class NxCloudSimulatorServiceConnectionTests {
 		assertThat(this.connectionDetails.getSaasUrl()).isEqualTo(simulator.getBaseUrl());
 		assertThat(this.connectionDetails.getAccessKey()).isEqualTo(simulator.getAccessKey());
 		assertThat(this.connectionDetails.getAccessSecret()).isEqualTo(simulator.getAccessSecret());
+		assertThat(this.connectionDetails.getAppKey()).isEqualTo(simulator.getAppKey());
+		assertThat(this.connectionDetails.getBusinessPhone()).isEqualTo(simulator.getBusinessPhone());
+		assertThat(this.connectionDetails.getTenantId()).isEqualTo(simulator.getTenantId());
 	}
 
 	@Test
 	void getPhonesReturnsTheDemoPhoneConnected() {
-		BusinessPhones phones = this.phones.getPhones(PhoneInfoRequest.all().withAppKey(simulator.getAppKey()))
-			.block(Duration.ofSeconds(30));
+		BusinessPhones phones = this.phones.getPhones().block(Duration.ofSeconds(30));
 		assertThat(phones).isNotNull();
 		assertThat(phones.phones()).containsOnlyKeys(simulator.getBusinessPhone());
 		assertThat(phones.get(simulator.getBusinessPhone())).get()

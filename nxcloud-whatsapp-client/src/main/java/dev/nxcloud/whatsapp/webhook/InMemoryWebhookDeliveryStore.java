@@ -63,15 +63,6 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 		this.claims.remove(key);
 	}
 
-	/**
-	 * How many keys are remembered now.
-	 * @return the number of keys
-	 */
-	public synchronized int size() {
-		forgetExpired(this.clock.instant());
-		return this.claims.size();
-	}
-
 	private void forgetExpired(Instant now) {
 		Iterator<Map.Entry<String, Instant>> entries = this.claims.entrySet().iterator();
 		while (entries.hasNext() && !entries.next().getValue().isAfter(now)) {

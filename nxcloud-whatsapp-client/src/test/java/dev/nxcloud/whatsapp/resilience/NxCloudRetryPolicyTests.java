@@ -38,18 +38,16 @@ class NxCloudRetryPolicyTests {
 
 	@Test
 	void readsRetryTransientFailuresSendsOnlyFailedConnections() {
-		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE, serverFailure("getPhone"))).isTrue();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.LIST_FLOWS, timeout("listFlows"))).isTrue();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE,
-				NxCloudApiException.from("getPhone", 1003, null, null, null, NxCloudSetting::builderCall)))
+		assertThat(this.exact.allowsRetry(serverFailure("getPhone"))).isTrue();
+		assertThat(this.exact.allowsRetry(timeout("listFlows"))).isTrue();
+		assertThat(this.exact.allowsRetry(NxCloudApiException.from("getPhone", 1003, null, null, null, NxCloudSetting::builderCall)))
 			.isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.SEND_MESSAGE, serverFailure("sendMessage"))).isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.SEND_OTP, timeout("sendOtp"))).isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.UPLOAD_MEDIA,
-				new NxCloudConnectException("uploadMedia", new ConnectException("refused"))))
+		assertThat(this.exact.allowsRetry(serverFailure("sendMessage"))).isFalse();
+		assertThat(this.exact.allowsRetry(timeout("sendOtp"))).isFalse();
+		assertThat(this.exact.allowsRetry(new NxCloudConnectException("uploadMedia", new ConnectException("refused"))))
 			.isTrue();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.DELETE_TEMPLATE, timeout("deleteTemplate"))).isFalse();
-		assertThat(this.exact.allowsRetry(NxCloudOperation.GET_PHONE, new IllegalStateException())).isFalse();
+		assertThat(this.exact.allowsRetry(timeout("deleteTemplate"))).isFalse();
+		assertThat(this.exact.allowsRetry(new IllegalStateException())).isFalse();
 	}
 
 	@Test
