@@ -158,18 +158,22 @@ class NxCloudWebhookAutoConfigurationTests {
 		RecordingDeliveryStore store = new RecordingDeliveryStore();
 		this.reactive.withBean(WebhookDeliveryStore.class, () -> store).run((context) -> {
 			assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
-			WebTestClient client = client(context);
-			Listener listener = context.getBean(Listener.class);
-			listener.fail = true;
-			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().is5xxServerError();
-			listener.fail = false;
-			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
-			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+			failOnceThenDeliverTwice(context);
 			assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED",
 					"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED",
 					"claim status\u0000m1\u0000DELIVERED");
-			assertThat(listener.events).hasSize(1);
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
 		});
+	}
+
+	private static void failOnceThenDeliverTwice(org.springframework.context.ApplicationContext context) {
+		WebTestClient client = client(context);
+		Listener listener = context.getBean(Listener.class);
+		listener.fail = true;
+		postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().is5xxServerError();
+		listener.fail = false;
+		postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
+		postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
 	}
 
 	@Test
@@ -186,14 +190,8 @@ class NxCloudWebhookAutoConfigurationTests {
 	@Test
 	void aFailingListenerMakesNxCloudRedeliverAndTheRedeliveryIsHandedOverOnce() {
 		this.reactive.run((context) -> {
-			WebTestClient client = client(context);
-			Listener listener = context.getBean(Listener.class);
-			listener.fail = true;
-			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().is5xxServerError();
-			listener.fail = false;
-			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
-			postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
-			assertThat(listener.events).hasSize(1);
+			failOnceThenDeliverTwice(context);
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
 		});
 	}
 

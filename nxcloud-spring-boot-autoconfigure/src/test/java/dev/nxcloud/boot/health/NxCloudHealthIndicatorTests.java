@@ -1,15 +1,12 @@
 package dev.nxcloud.boot.health;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfo.QualityRating;
+import dev.nxcloud.whatsapp.testsupport.SteppedClock;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.Endpoint;
@@ -32,7 +29,7 @@ class NxCloudHealthIndicatorTests {
 
 	private final DemoAccount demo = this.simulator.demoAccount();
 
-	private final MutableClock clock = new MutableClock();
+	private final SteppedClock clock = new SteppedClock();
 
 	@AfterEach
 	void close() {
@@ -163,31 +160,6 @@ class NxCloudHealthIndicatorTests {
 		assertThat(this.simulator.requests(Endpoint.GET_PHONE)).hasSize(1);
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(indicator.health().block(BLOCK).getStatus()).isEqualTo(Status.UP);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,11 +1,8 @@
 package dev.nxcloud.whatsapp.webhook;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import dev.nxcloud.whatsapp.testsupport.SteppedClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,31 +57,6 @@ class InMemoryWebhookDeliveryStoreTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InMemoryWebhookDeliveryStore(1, Duration.ZERO, this.clock))
 			.withMessage("timeToLive must be positive (got PT0S)");
-	}
-
-	private static final class SteppedClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
