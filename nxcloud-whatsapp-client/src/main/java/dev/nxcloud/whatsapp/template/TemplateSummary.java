@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt when it was created, as NxCloud writes it ({@code created_at}, for example
  * {@code 2024-06-25 14:31:26})
  * @param updatedAt when it was last changed ({@code updated_at})
- * @param status the status as NxCloud's integer code (the codes are not documented)
+ * @param statusCode the status as NxCloud's integer code ({@code status}); NxCloud does not document the codes, so
+ * the list does not name the status: {@link NxCloudTemplateService#get(TemplateKey)} gives it as a
+ * {@link TemplateStatus}
  * @param language the language code, for example {@code en_GB}; see {@link #templateLanguage()}
  * @param languageName the language's name ({@code language_name})
  * @param unsubscribe the unsubscribe option
@@ -30,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  */
 public record TemplateSummary(@Nullable Long id, @Nullable Integer channel, @Nullable String name,
 		@Nullable String content, @JsonProperty("created_at") @Nullable String createdAt,
-		@JsonProperty("updated_at") @Nullable String updatedAt, @Nullable Integer status, @Nullable String language,
+		@JsonProperty("updated_at") @Nullable String updatedAt, @JsonProperty("status") @Nullable Integer statusCode,
+		@Nullable String language,
 		@JsonProperty("language_name") @Nullable String languageName, @Nullable String unsubscribe,
 		@Nullable JsonNode additional, @Nullable TemplateQuality quality, @Nullable TemplateCategory category,
 		@JsonProperty("category_type") @Nullable TemplateCategoryType categoryType,
@@ -45,7 +48,7 @@ public record TemplateSummary(@Nullable Long id, @Nullable Integer channel, @Nul
 	 * @param content the body text
 	 * @param createdAt when it was created
 	 * @param updatedAt when it was last changed
-	 * @param status the status code
+	 * @param statusCode the status code
 	 * @param language the language code
 	 * @param languageName the language's name
 	 * @param unsubscribe the unsubscribe option

@@ -81,7 +81,7 @@ class NxCloudTemplateServiceTests {
 					.endsWith("Please reach out if I can help!");
 				assertThat(template.createdAt()).isEqualTo("2024-06-25 14:31:26");
 				assertThat(template.updatedAt()).isEqualTo("2024-06-25 15:27:39");
-				assertThat(template.status()).isEqualTo(2);
+				assertThat(template.statusCode()).isEqualTo(2);
 				assertThat(template.language()).isEqualTo("en_GB");
 				assertThat(template.templateLanguage()).contains(TemplateLanguage.EN_GB);
 				assertThat(template.languageName()).isEqualTo("English (UK)");
