@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.nxcloud.simulator.DemoAccount;
+import dev.nxcloud.simulator.NxCloudSimulator;
+import dev.nxcloud.simulator.state.AcceptedMessage;
+import dev.nxcloud.simulator.state.Account;
+import dev.nxcloud.simulator.state.App;
+import dev.nxcloud.simulator.state.BusinessPhone;
 import dev.nxcloud.whatsapp.InMemorySendRateLimiter;
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudConnection;
@@ -174,26 +180,42 @@ class NxCloudAutoConfigurationTests {
 	}
 
 	@Test
-	void twoAccountsInOneContextEachSignWithTheirOwnCredentials() {
-		this.runner.withPropertyValues(serverProperties())
-			.withBean(MarketingServer.class, () -> new MarketingServer(this.server.baseUrl()))
-			.withUserConfiguration(SecondAccount.class)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(NxCloudPhoneService.class);
-				context.getBean(NxCloudPhoneService.class).getPhones().block(Duration.ofSeconds(10));
-				RecordingServer.Recorded first = this.server.lastRequest();
-				NxCloudClient marketing = context.getBean("marketingClient", NxCloudClient.class);
-				assertThat(marketing).isNotSameAs(context.getBean(NxCloudClient.class));
-				marketing.phones().getPhones().block(Duration.ofSeconds(10));
-				RecordingServer.Recorded second = this.server.lastRequest();
-				assertThat(first.header("accessKey")).isEqualTo("key1");
-				assertThat(first.header("sign")).isEqualTo(IndependentSignature.of("MD5", first, "secret1", true));
-				assertThat(first.bodyText()).contains("\"appkey\":\"app1\"");
-				assertThat(second.header("accessKey")).isEqualTo("marketing-key");
-				assertThat(second.header("sign"))
-					.isEqualTo(IndependentSignature.of("MD5", second, "marketing-secret", true));
-				assertThat(second.bodyText()).contains("\"appkey\":\"marketing-app\"");
-			});
+	void twoAccountsInOneContextEachSendWithTheirOwnCredentialsAndDefaults() {
+		try (NxCloudSimulator simulator = NxCloudSimulator.builder().port(0).build().start()) {
+			DemoAccount demo = simulator.demoAccount();
+			simulator.state()
+				.addAccount(new Account("marketing-key", "marketing-secret"))
+				.addApp(new App("marketing-key", 2000, "Marketing", "marketing-app", null))
+				.addPhone(new BusinessPhone("15550000777", "marketing-app", "+1 555 000 0777", "Marketing", "APPROVED",
+						"CONNECTED", "GREEN", "TIER_250", "VERIFIED"));
+			this.runner
+				.withPropertyValues("nxcloud.api-url=" + simulator.baseUrl(), "nxcloud.saas-url=" + simulator.baseUrl(),
+						"nxcloud.access-key=" + demo.accessKey(), "nxcloud.access-secret=" + demo.accessSecret(),
+						"nxcloud.app-key=" + demo.appKey(), "nxcloud.business-phone=" + demo.businessPhone())
+				.withBean(MarketingServer.class, () -> new MarketingServer(simulator.baseUrl()))
+				.withUserConfiguration(SecondAccount.class)
+				.run((context) -> {
+					assertThat(context).hasSingleBean(NxCloudMessageService.class);
+					NxCloudClient marketing = context.getBean("marketingClient", NxCloudClient.class);
+					assertThat(marketing).isNotSameAs(context.getBean(NxCloudClient.class));
+					String fromProperties = context.getBean(NxCloudMessageService.class)
+						.send(Message.text("8613800000000", "from the properties' account"))
+						.block(Duration.ofSeconds(10))
+						.messageId();
+					String fromBuilder = marketing.messages()
+						.send(Message.text("8613800000000", "from the second account"))
+						.block(Duration.ofSeconds(10))
+						.messageId();
+					AcceptedMessage first = simulator.state().message(fromProperties).orElseThrow();
+					AcceptedMessage second = simulator.state().message(fromBuilder).orElseThrow();
+					assertThat(first.accessKey()).isEqualTo(demo.accessKey());
+					assertThat(first.appKey()).isEqualTo(demo.appKey());
+					assertThat(first.businessPhone()).isEqualTo(demo.businessPhone());
+					assertThat(second.accessKey()).isEqualTo("marketing-key");
+					assertThat(second.appKey()).isEqualTo("marketing-app");
+					assertThat(second.businessPhone()).isEqualTo("15550000777");
+				});
+		}
 	}
 
 	@Test
@@ -295,6 +317,7 @@ class NxCloudAutoConfigurationTests {
 			return builder
 				.connection(NxCloudConnection.of(server.baseUrl(), server.baseUrl(), "marketing-key", "marketing-secret"))
 				.appKey("marketing-app")
+				.businessPhone("15550000777")
 				.build();
 		}
 
