@@ -839,7 +839,7 @@ public final class NxCloudClient {
 		/**
 		 * How the client's messages name its settings when they tell the user to set one; by default the builder
 		 * call ({@link NxCloudSetting#builderCall()}). A framework that configures the client from its own settings
-		 * names those instead (Spring Boot names the {@code nxcloud.*} properties).
+		 * names those instead (Spring Boot names its properties).
 		 * @param settingNames the name of each setting, as it should appear in a message
 		 * @return this builder
 		 */

@@ -24,7 +24,6 @@ import dev.nxcloud.whatsapp.message.NxCloudMessageService;
 import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
 import dev.nxcloud.whatsapp.phone.BusinessPhones;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
-import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
 import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import org.jspecify.annotations.Nullable;

@@ -14,7 +14,6 @@ import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.Endpoint;
 import dev.nxcloud.simulator.Fault;
 import dev.nxcloud.simulator.NxCloudSimulator;
-import dev.nxcloud.simulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

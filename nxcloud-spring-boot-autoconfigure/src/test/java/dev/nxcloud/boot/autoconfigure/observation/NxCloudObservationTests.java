@@ -8,7 +8,6 @@ import dev.nxcloud.whatsapp.error.NxCloudAuthenticationException;
 import dev.nxcloud.whatsapp.observation.DefaultNxCloudClientObservationConvention;
 import dev.nxcloud.whatsapp.observation.NxCloudClientObservationContext;
 import dev.nxcloud.whatsapp.observation.NxCloudClientObservationConvention;
-import dev.nxcloud.whatsapp.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
@@ -33,7 +32,6 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
