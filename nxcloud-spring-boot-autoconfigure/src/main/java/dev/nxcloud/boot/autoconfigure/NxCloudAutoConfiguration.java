@@ -78,20 +78,19 @@ public final class NxCloudAutoConfiguration {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), longestResponse);
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
+			.clone()
 			.clientConnector(connectorBuilder
 				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
 				.build(settings));
 		NxCloudClient.Builder builder = NxCloudClient.builder()
 			.webClientBuilder(webClient)
 			.signAlgorithm(properties.getSignAlgorithm())
-			.connectTimeout(properties.getConnectTimeout())
 			.responseTimeout(properties.getResponseTimeout())
 			.uploadTimeout(properties.getUploadTimeout())
 			.retryPolicy(retryPolicy(properties.getRetry()))
 			.sendRateLimiter(sendRateLimiter.getIfUnique())
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfUnique())
-			.settingNames(NxCloudPropertyNames::of);
+			.observationConvention(observationConvention.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}
@@ -102,14 +101,15 @@ public final class NxCloudAutoConfiguration {
 	}
 
 	/**
-	 * The account's client: the connection details' connection and defaults; a default the details leave out comes
-	 * from its property.
+	 * The account's client: the connection details' connection and defaults (a default the details leave out comes
+	 * from its property), with messages that name the {@code nxcloud.*} properties that configure it.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudClient nxCloudClient(NxCloudClient.Builder nxCloudClientBuilder, NxCloudConnectionDetails connectionDetails,
 			NxCloudProperties properties) {
-		return nxCloudClientBuilder.connection(connectionDetails)
+		return nxCloudClientBuilder.settingNames(NxCloudPropertyNames::of)
+			.connection(connectionDetails)
 			.appKey(firstNonNull(connectionDetails.getAppKey(), properties.getAppKey()))
 			.businessPhone(firstNonNull(connectionDetails.getBusinessPhone(), properties.getBusinessPhone()))
 			.tenantId(firstNonNull(connectionDetails.getTenantId(), properties.getTenantId()))

@@ -44,9 +44,7 @@ public final class NxCloudWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookDeliveryStore nxCloudWebhookDeliveryStore(NxCloudWebhookProperties properties) {
-		NxCloudWebhookProperties.Deduplication deduplication = properties.getDeduplication();
-		return new InMemoryWebhookDeliveryStore(deduplication.getCapacity(), deduplication.getTimeToLive(),
-				Clock.systemUTC());
+		return new InMemoryWebhookDeliveryStore(properties.getDeduplication().getCapacity(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -61,7 +59,7 @@ public final class NxCloudWebhookAutoConfiguration {
 					Clock.systemUTC());
 		}
 		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, publisher::publishEvent, events,
-				deliveries);
+				deliveries, properties.getDeduplication().getTimeToLive());
 	}
 
 	private static NxCloudWebhookVerifier.Credentials credentials(NxCloudWebhookProperties properties,

@@ -17,7 +17,7 @@ class NxCloudSimulatorContainerConnectionDetailsFactory
 
 	NxCloudSimulatorContainerConnectionDetailsFactory() {
 		super(ANY_CONNECTION_NAME, "dev.nxcloud.simulator.testcontainers.NxCloudSimulatorContainer",
-				"org.springframework.web.reactive.function.client.WebClient");
+				"org.springframework.web.reactive.function.client.WebClient", "dev.nxcloud.whatsapp.NxCloudClient");
 	}
 
 	@Override

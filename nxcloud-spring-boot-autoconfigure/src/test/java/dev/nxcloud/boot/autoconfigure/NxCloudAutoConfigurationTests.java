@@ -248,6 +248,21 @@ class NxCloudAutoConfigurationTests {
 	}
 
 	@Test
+	void everyAutoConfigurationBacksOffWithoutTheClient() {
+		new org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+					NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class,
+					dev.nxcloud.boot.autoconfigure.health.NxCloudHealthContributorAutoConfiguration.class,
+					dev.nxcloud.boot.autoconfigure.actuate.NxCloudSanitizingAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("dev.nxcloud.whatsapp"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(NxCloudProperties.class)
+				.doesNotHaveBean(NxCloudWebhookProperties.class)
+				.doesNotHaveBean("nxcloudHealthContributor"));
+	}
+
+	@Test
 	void timeoutsAndDefaultsBind() {
 		this.runner
 			.withPropertyValues("nxcloud.connect-timeout=2s", "nxcloud.response-timeout=250ms",

@@ -156,14 +156,16 @@ class NxCloudWebhookAutoConfigurationTests {
 	@Test
 	void aDeliveryStoreBeanIsClaimedBeforeDispatchAndReleasedWhenAListenerFails() {
 		RecordingDeliveryStore store = new RecordingDeliveryStore();
-		this.reactive.withBean(WebhookDeliveryStore.class, () -> store).run((context) -> {
-			assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
-			failOnceThenDeliverTwice(context);
-			assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED",
-					"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED",
-					"claim status\u0000m1\u0000DELIVERED");
-			assertThat(context.getBean(Listener.class).events).hasSize(1);
-		});
+		this.reactive.withPropertyValues("nxcloud.webhook.deduplication.time-to-live=3d")
+			.withBean(WebhookDeliveryStore.class, () -> store)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
+				failOnceThenDeliverTwice(context);
+				assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED for PT72H",
+						"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED for PT72H",
+						"claim status\u0000m1\u0000DELIVERED for PT72H");
+				assertThat(context.getBean(Listener.class).events).hasSize(1);
+			});
 	}
 
 	private static void failOnceThenDeliverTwice(org.springframework.context.ApplicationContext context) {
@@ -309,8 +311,8 @@ class NxCloudWebhookAutoConfigurationTests {
 		private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 		@Override
-		public boolean claim(String key) {
-			this.calls.add("claim " + key);
+		public boolean claim(String key, Duration timeToLive) {
+			this.calls.add("claim " + key + " for " + timeToLive);
 			return this.claimed.add(key);
 		}
 
@@ -328,7 +330,8 @@ class NxCloudWebhookAutoConfigurationTests {
 		@Bean
 		NxCloudWebhookHandler myHandler(ApplicationEventPublisher publisher) {
 			return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null, publisher::publishEvent,
-					new NxCloudWebhookEvents(), new InMemoryWebhookDeliveryStore(0, Duration.ofMinutes(1), Clock.systemUTC()));
+					new NxCloudWebhookEvents(), new InMemoryWebhookDeliveryStore(0, Clock.systemUTC()),
+					Duration.ofMinutes(1));
 		}
 
 	}

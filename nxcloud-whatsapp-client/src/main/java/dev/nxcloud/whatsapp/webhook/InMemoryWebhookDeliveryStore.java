@@ -9,13 +9,11 @@ import java.util.Map;
 
 /**
  * The default {@link WebhookDeliveryStore}, local to this JVM: it holds at most {@code capacity} keys, forgetting the
- * oldest first, and forgets a key once its time to live has passed. Thread-safe.
+ * oldest claim first, and forgets a key once its time to live has passed. Thread-safe.
  */
 public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore {
 
 	private final int capacity;
-
-	private final Duration timeToLive;
 
 	private final Clock clock;
 
@@ -24,32 +22,29 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 	/**
 	 * Create a store.
 	 * @param capacity the most keys remembered; {@code 0} to remember none (every redelivery is handed over)
-	 * @param timeToLive how long a key is remembered
 	 * @param clock the clock that times the keys
 	 */
-	public InMemoryWebhookDeliveryStore(int capacity, Duration timeToLive, Clock clock) {
+	public InMemoryWebhookDeliveryStore(int capacity, Clock clock) {
 		if (capacity < 0) {
 			throw new IllegalArgumentException("capacity must not be negative (got " + capacity + ")");
 		}
-		if (timeToLive.isNegative() || timeToLive.isZero()) {
-			throw new IllegalArgumentException("timeToLive must be positive (got " + timeToLive + ")");
-		}
 		this.capacity = capacity;
-		this.timeToLive = timeToLive;
 		this.clock = clock;
 	}
 
 	@Override
-	public synchronized boolean claim(String key) {
+	public synchronized boolean claim(String key, Duration timeToLive) {
 		Instant now = this.clock.instant();
 		forgetExpired(now);
 		if (this.capacity == 0) {
 			return true;
 		}
-		if (this.claims.containsKey(key)) {
+		Instant expiry = this.claims.get(key);
+		if (expiry != null && expiry.isAfter(now)) {
 			return false;
 		}
-		this.claims.put(key, now.plus(this.timeToLive));
+		this.claims.remove(key);
+		this.claims.put(key, now.plus(timeToLive));
 		if (this.claims.size() > this.capacity) {
 			Iterator<String> oldest = this.claims.keySet().iterator();
 			oldest.next();

@@ -2,9 +2,11 @@ package dev.nxcloud.whatsapp.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -40,6 +42,8 @@ public final class NxCloudWebhookHandler {
 
 	private final WebhookDeliveryStore deliveries;
 
+	private final Duration deduplicationTimeToLive;
+
 	/**
 	 * Create a handler.
 	 * @param decoder reads callback bodies
@@ -47,14 +51,21 @@ public final class NxCloudWebhookHandler {
 	 * @param listener takes each event first; when it throws, the callback is answered with {@code 500}
 	 * @param events the stream each event is emitted on once the listener took it
 	 * @param deliveries remembers the events handed over, to recognise redeliveries
+	 * @param deduplicationTimeToLive how long an event handed over is remembered
 	 */
 	public NxCloudWebhookHandler(NxCloudWebhookDecoder decoder, @Nullable NxCloudWebhookVerifier verifier,
-			Consumer<NxCloudWebhookEvent> listener, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
+			Consumer<NxCloudWebhookEvent> listener, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries,
+			Duration deduplicationTimeToLive) {
+		if (deduplicationTimeToLive.isNegative() || deduplicationTimeToLive.isZero()) {
+			throw new IllegalArgumentException(
+					"deduplicationTimeToLive must be positive (got " + deduplicationTimeToLive + ")");
+		}
 		this.decoder = decoder;
 		this.verifier = verifier;
 		this.listener = listener;
 		this.events = events;
 		this.deliveries = deliveries;
+		this.deduplicationTimeToLive = deduplicationTimeToLive;
 	}
 
 	/**
@@ -81,7 +92,7 @@ public final class NxCloudWebhookHandler {
 		}
 		for (NxCloudWebhookEvent event : decoded) {
 			String key = deduplicationKey(event);
-			if (key != null && !this.deliveries.claim(key)) {
+			if (key != null && !this.deliveries.claim(key, this.deduplicationTimeToLive)) {
 				logger.debug("Skipped an NxCloud webhook event that was delivered before");
 				continue;
 			}
@@ -110,7 +121,13 @@ public final class NxCloudWebhookHandler {
 		if (event instanceof MessageStatusEvent status) {
 			String id = status.status().id();
 			MessageStatus.Status value = status.status().status();
-			return (id != null && !id.isEmpty() && value != null) ? "status\u0000" + id + "\u0000" + value : null;
+			if (id == null || id.isEmpty() || value == null) {
+				return null;
+			}
+			// a status NxCloud added later reads as UNKNOWN; its own text keeps two such statuses apart
+			String name = (value != MessageStatus.Status.UNKNOWN) ? value.name()
+					: status.raw().path("status").asString("").toUpperCase(Locale.ROOT);
+			return "status\u0000" + id + "\u0000" + name;
 		}
 		if (event instanceof InboundMessageEvent message) {
 			String id = message.message().id();

@@ -10,53 +10,61 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class InMemoryWebhookDeliveryStoreTests {
 
+	private static final Duration TTL = Duration.ofMinutes(10);
+
 	private final SteppedClock clock = new SteppedClock();
 
 	@Test
 	void aClaimedKeyIsRefusedUntilItsTimeToLiveHasPassed() {
-		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, Duration.ofMinutes(10), this.clock);
-		assertThat(store.claim("a")).isTrue();
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
+		assertThat(store.claim("a", TTL)).isTrue();
 		this.clock.advance(Duration.ofMinutes(9));
-		assertThat(store.claim("a")).isFalse();
+		assertThat(store.claim("a", TTL)).isFalse();
 		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(store.claim("a")).isTrue();
+		assertThat(store.claim("a", TTL)).isTrue();
 	}
 
 	@Test
 	void aReleasedKeyCanBeClaimedAgain() {
-		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, Duration.ofMinutes(10), this.clock);
-		assertThat(store.claim("a")).isTrue();
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
+		assertThat(store.claim("a", TTL)).isTrue();
 		store.release("a");
-		assertThat(store.claim("a")).isTrue();
-		assertThat(store.claim("a")).isFalse();
+		assertThat(store.claim("a", TTL)).isTrue();
+		assertThat(store.claim("a", TTL)).isFalse();
 	}
 
 	@Test
 	void beyondItsCapacityTheOldestKeyIsForgotten() {
-		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(2, Duration.ofDays(7), this.clock);
-		assertThat(store.claim("a")).isTrue();
-		assertThat(store.claim("b")).isTrue();
-		assertThat(store.claim("c")).isTrue();
-		assertThat(store.claim("b")).isFalse();
-		assertThat(store.claim("c")).isFalse();
-		assertThat(store.claim("a")).isTrue();
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(2, this.clock);
+		assertThat(store.claim("a", TTL)).isTrue();
+		assertThat(store.claim("b", TTL)).isTrue();
+		assertThat(store.claim("c", TTL)).isTrue();
+		assertThat(store.claim("b", TTL)).isFalse();
+		assertThat(store.claim("c", TTL)).isFalse();
+		assertThat(store.claim("a", TTL)).isTrue();
+	}
+
+	@Test
+	void eachClaimKeepsItsOwnTimeToLive() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
+		assertThat(store.claim("long", Duration.ofHours(1))).isTrue();
+		assertThat(store.claim("short", Duration.ofMinutes(1))).isTrue();
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(store.claim("short", Duration.ofMinutes(1))).isTrue();
+		assertThat(store.claim("long", Duration.ofHours(1))).isFalse();
 	}
 
 	@Test
 	void zeroCapacityRemembersNothing() {
-		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(0, Duration.ofDays(7), this.clock);
-		assertThat(store.claim("a")).isTrue();
-		assertThat(store.claim("a")).isTrue();
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(0, this.clock);
+		assertThat(store.claim("a", TTL)).isTrue();
+		assertThat(store.claim("a", TTL)).isTrue();
 	}
 
 	@Test
-	void badSettingsAreRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new InMemoryWebhookDeliveryStore(-1, Duration.ofDays(7), this.clock))
+	void aNegativeCapacityIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryWebhookDeliveryStore(-1, this.clock))
 			.withMessage("capacity must not be negative (got -1)");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new InMemoryWebhookDeliveryStore(1, Duration.ZERO, this.clock))
-			.withMessage("timeToLive must be positive (got PT0S)");
 	}
 
 }

@@ -42,7 +42,7 @@ class NxCloudWebhookHandlerTests {
 
 	private NxCloudWebhookHandler handler(int capacity, @Nullable NxCloudWebhookVerifier verifier) {
 		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.listener, this.events,
-				new InMemoryWebhookDeliveryStore(capacity, Duration.ofDays(7), Clock.systemUTC()));
+				new InMemoryWebhookDeliveryStore(capacity, Clock.systemUTC()), Duration.ofDays(7));
 	}
 
 	private static byte[] bytes(String json) {
@@ -104,16 +104,25 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
+	void statusesNxCloudAddsLaterAreToldApartByTheirText() {
+		NxCloudWebhookHandler handler = handler(100, null);
+		handler.handle(new HttpHeaders(), bytes(statuses("m1", "warning", "m1", "pending", "m1", "pending")));
+		assertThat(publishedStatuses()).containsExactly("m1:unknown", "m1:unknown");
+		assertThat(this.published).extracting((event) -> ((MessageStatusEvent) event).raw().path("status").asString())
+			.containsExactly("warning", "pending");
+	}
+
+	@Test
 	void aFailingListenerGets500AndTheRedeliveryIsHandedOverFromWhereItFailed() {
-		LogCapture output = LogCapture.of(NxCloudWebhookHandler.class);
 		NxCloudWebhookHandler handler = handler(100, null);
 		this.failing = (event) -> ((MessageStatusEvent) event).status().id().equals("m2");
 		byte[] body = bytes(statuses("m1", "read", "m2", "read", "m3", "read"));
-		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+			assertThat(output.text()).contains("WARN An NxCloud webhook event listener failed; answering 500 so that "
+					+ "NxCloud delivers the callback again listener failed");
+		}
 		assertThat(publishedStatuses()).containsExactly("m1:read");
-		assertThat(output.text()).contains("WARN An NxCloud webhook event listener failed; answering 500 so that NxCloud "
-				+ "delivers the callback again listener failed");
-		output.close();
 		this.failing = (event) -> false;
 		assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
 		assertThat(publishedStatuses()).containsExactly("m1:read", "m2:read", "m3:read");
@@ -167,7 +176,6 @@ class NxCloudWebhookHandlerTests {
 
 	@Test
 	void anUnsignedOrTamperedCallbackGets401AndAWarningThatLeaksNothing() {
-		LogCapture output = LogCapture.of(NxCloudWebhookHandler.class);
 		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
 				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
 				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
@@ -180,16 +188,17 @@ class NxCloudWebhookHandlerTests {
 		headers.set("action", "dr");
 		headers.set("biztype", "2");
 		headers.set("ts", ts);
-		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.UNAUTHORIZED);
-		headers.set("sign", sign);
-		assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			headers.set("sign", sign);
+			assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: a signature header")
+				.contains("Refused an NxCloud webhook callback: the signature does not match")
+				.doesNotContain(sign)
+				.doesNotContain("secret1")
+				.doesNotContain("key1");
+		}
 		assertThat(this.published).isEmpty();
-		assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: a signature header")
-			.contains("Refused an NxCloud webhook callback: the signature does not match")
-			.doesNotContain(sign)
-			.doesNotContain("secret1")
-			.doesNotContain("key1");
-		output.close();
 		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.OK);
 		assertThat(publishedStatuses()).containsExactly("m1:read");
 	}

@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Bean;
  * {@link NxCloudPhoneService} bean, a composite keyed by bean name when there are several.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
-@ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class,
+		NxCloudPhoneService.class })
 @ConditionalOnBean(NxCloudPhoneService.class)
 @ConditionalOnEnabledHealthIndicator("nxcloud")
 @EnableConfigurationProperties(NxCloudHealthProperties.class)
