@@ -849,16 +849,6 @@ public final class NxCloudClient {
 		}
 
 		/**
-		 * Apply a function to this builder, for example a customisation shared by several clients.
-		 * @param customizer changes this builder
-		 * @return this builder
-		 */
-		public Builder apply(java.util.function.Consumer<Builder> customizer) {
-			requireArgument("customizer", customizer).accept(this);
-			return this;
-		}
-
-		/**
 		 * Make the client.
 		 * @return a new client
 		 * @throws IllegalStateException if no connection was given

@@ -11,7 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record NxCloudDefaults(@Nullable String appKey, @Nullable String businessPhone, @Nullable Long tenantId) {
 
-	/** No defaults: every request must carry its own values. */
-	public static final NxCloudDefaults NONE = new NxCloudDefaults(null, null, null);
-
 }

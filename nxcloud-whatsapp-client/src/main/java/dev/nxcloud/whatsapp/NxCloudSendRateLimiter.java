@@ -4,7 +4,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Paces message sends per business phone so that sends stay under WhatsApp's throughput limits. The client asks for
- * a slot before each attempt to send (messages, template messages, OTPs) and sends once it is granted; reads are never
+ * one slot per send (messages, template messages, OTPs), before its first attempt, and sends once it is granted; a
+ * retry, which the client makes only when the request never reached NxCloud, takes no further slot. Reads are never
  * paced. An implementation delays a send, it never drops one. {@link InMemorySendRateLimiter} paces the sends of one
  * JVM; an implementation over a shared store can pace a fleet of instances.
  */

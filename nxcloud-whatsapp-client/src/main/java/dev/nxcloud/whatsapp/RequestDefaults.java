@@ -21,7 +21,7 @@ public final class RequestDefaults {
 	 * @param values the client's defaults
 	 * @param settingNames how to name the settings that supply them
 	 */
-	public RequestDefaults(NxCloudDefaults values, Function<NxCloudSetting, String> settingNames) {
+	RequestDefaults(NxCloudDefaults values, Function<NxCloudSetting, String> settingNames) {
 		this.values = values;
 		this.settingNames = settingNames;
 	}

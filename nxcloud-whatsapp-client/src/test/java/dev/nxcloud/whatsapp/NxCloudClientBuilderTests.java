@@ -18,6 +18,7 @@ import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -139,8 +140,9 @@ class NxCloudClientBuilderTests {
 			.businessPhone("15550000001")
 			.sendRateLimiter((phone) -> Mono.error(new IllegalStateException("no slot")))
 			.build();
-		assertThat(client.messages().send(Message.text(TO, "hi")).onErrorResume((ex) -> Mono.empty()).block(TIMEOUT))
-			.isNull();
+		StepVerifier.create(client.messages().send(Message.text(TO, "hi")))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class).hasMessage("no slot"))
+			.verify(TIMEOUT);
 		assertThat(this.server.requests()).isEmpty();
 	}
 

@@ -42,7 +42,7 @@ class NxCloudClientErrorTests {
 	}
 
 	private Mono<JsonNode> getPhone(String baseUrl, Duration timeout) {
-		return TestClients.client(baseUrl, NxCloudDefaults.NONE, SignAlgorithm.MD5, Clock.systemUTC(), timeout)
+		return TestClients.client(baseUrl, TestClients.NO_DEFAULTS, SignAlgorithm.MD5, Clock.systemUTC(), timeout)
 			.call(NxCloudOperation.GET_PHONE)
 			.jsonBody(Map.of("appkey", "a"))
 			.retrieve(JsonNode.class);
@@ -167,7 +167,7 @@ class NxCloudClientErrorTests {
 	@Test
 	void dataOfTheWrongShapeIsAnInvalidResponse() {
 		this.server.reply("{\"code\":0,\"data\":[1,2,3]}");
-		NxCloudException ex = failure(TestClients.client(this.server.baseUrl(), NxCloudDefaults.NONE)
+		NxCloudException ex = failure(TestClients.client(this.server.baseUrl(), TestClients.NO_DEFAULTS)
 			.call(NxCloudOperation.GET_PHONE)
 			.retrieve(dev.nxcloud.whatsapp.phone.BusinessPhones.class));
 		assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class).hasMessageContaining("documented shape");

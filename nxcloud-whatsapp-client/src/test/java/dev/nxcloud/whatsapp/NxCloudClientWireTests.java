@@ -40,7 +40,7 @@ class NxCloudClientWireTests {
 	}
 
 	private NxCloudClient client(SignAlgorithm algorithm, Clock clock) {
-		return TestClients.client(this.server.baseUrl(), NxCloudDefaults.NONE, algorithm, clock,
+		return TestClients.client(this.server.baseUrl(), TestClients.NO_DEFAULTS, algorithm, clock,
 				Duration.ofSeconds(10));
 	}
 

@@ -134,7 +134,9 @@ class ResilienceUnderFaultsTests {
 			else if (accepted.containsKey(id)) {
 				assertThat(outcome.error()).as(id).isInstanceOf(NxCloudTransportException.class)
 					.isNotInstanceOf(NxCloudConnectException.class);
-				assertThat(((NxCloudTransportException) outcome.error()).mayHaveReachedNxCloud()).isTrue();
+				NxCloudException failure = (NxCloudException) outcome.error();
+				assertThat(failure.mayHaveReachedNxCloud()).as(id).isTrue();
+				assertThat(failure.isRetryable()).as("a send that reached NxCloud is never retryable: %s", id).isFalse();
 			}
 		}
 		report(outcomes, accepted.size(), total, slowestMillis);

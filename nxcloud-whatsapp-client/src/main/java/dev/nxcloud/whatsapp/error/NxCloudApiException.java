@@ -12,9 +12,18 @@ public abstract class NxCloudApiException extends NxCloudException {
 
 	private final @Nullable NxCloudErrorCode errorCode;
 
+	/**
+	 * Create the exception for an answer from NxCloud, which therefore reached it.
+	 * @param operation the operation that failed
+	 * @param code NxCloud's result code
+	 * @param nxCloudMessage NxCloud's message
+	 * @param traceId NxCloud's trace id
+	 * @param transientFailure whether the same request could succeed later
+	 * @param description what the code means and what to do
+	 */
 	protected NxCloudApiException(String operation, int code, @Nullable String nxCloudMessage,
-			@Nullable String traceId, boolean retryable, String description) {
-		super(operation, code, nxCloudMessage, traceId, retryable, true, description, null);
+			@Nullable String traceId, boolean transientFailure, String description) {
+		super(operation, code, nxCloudMessage, traceId, transientFailure, true, description, null);
 		this.errorCode = NxCloudErrorCode.of(code).orElse(null);
 	}
 

@@ -27,6 +27,17 @@ public abstract class NxCloudException extends RuntimeException {
 
 	private @Nullable String outcome;
 
+	/**
+	 * Create the exception.
+	 * @param operation the operation that failed, or {@code null} when the failure is not tied to one
+	 * @param code NxCloud's result code, if NxCloud answered with one
+	 * @param nxCloudMessage NxCloud's message, if any
+	 * @param traceId NxCloud's trace id, if any
+	 * @param transientFailure whether the same request could succeed later
+	 * @param mayHaveReachedNxCloud whether NxCloud may have received and acted on the request
+	 * @param description what happened and what to do
+	 * @param cause the underlying failure, if any
+	 */
 	protected NxCloudException(@Nullable String operation, @Nullable Integer code, @Nullable String nxCloudMessage,
 			@Nullable String traceId, boolean transientFailure, boolean mayHaveReachedNxCloud, String description,
 			@Nullable Throwable cause) {

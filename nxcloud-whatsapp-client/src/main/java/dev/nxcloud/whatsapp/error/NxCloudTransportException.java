@@ -18,10 +18,21 @@ public class NxCloudTransportException extends NxCloudException {
 		this(operation, null, null, null, true, true, description, cause);
 	}
 
+	/**
+	 * Create the exception.
+	 * @param operation the operation that failed
+	 * @param code NxCloud's result code, if an envelope came back
+	 * @param nxCloudMessage NxCloud's message, if any
+	 * @param traceId NxCloud's trace id, if any
+	 * @param transientFailure whether the same request could succeed later
+	 * @param mayHaveReachedNxCloud whether NxCloud may have received and acted on the request
+	 * @param description what happened
+	 * @param cause the underlying failure, if any
+	 */
 	protected NxCloudTransportException(String operation, @Nullable Integer code, @Nullable String nxCloudMessage,
-			@Nullable String traceId, boolean retryable, boolean mayHaveReachedNxCloud, String description,
+			@Nullable String traceId, boolean transientFailure, boolean mayHaveReachedNxCloud, String description,
 			@Nullable Throwable cause) {
-		super(operation, code, nxCloudMessage, traceId, retryable, mayHaveReachedNxCloud, description, cause);
+		super(operation, code, nxCloudMessage, traceId, transientFailure, mayHaveReachedNxCloud, description, cause);
 	}
 
 }

@@ -265,17 +265,48 @@ public final class MessageWireMapper {
 			@JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData) {
 	}
 
-	record WireTemplate(String name, WireLanguage language, @Nullable List<WireComponent> components) {
+	/**
+	 * A template with its values, as both sends take it.
+	 *
+	 * @param name {@code name}
+	 * @param language {@code language}
+	 * @param components {@code components}
+	 */
+	public record WireTemplate(String name, WireLanguage language, @Nullable List<WireComponent> components) {
 	}
 
-	record WireLanguage(String code, String policy) {
+	/**
+	 * A template's language.
+	 *
+	 * @param code {@code code}
+	 * @param policy {@code policy}
+	 */
+	public record WireLanguage(String code, String policy) {
 	}
 
-	record WireComponent(String type, @JsonProperty("sub_type") @Nullable String subType, @Nullable String index,
+	/**
+	 * The values of one template component.
+	 *
+	 * @param type {@code type}
+	 * @param subType {@code sub_type}
+	 * @param index {@code index}
+	 * @param parameters {@code parameters}
+	 */
+	public record WireComponent(String type, @JsonProperty("sub_type") @Nullable String subType, @Nullable String index,
 			List<WireParameter> parameters) {
 	}
 
-	record WireParameter(String type, @Nullable String text, @Nullable String payload, @Nullable WireMedia image,
+	/**
+	 * One value of a template component.
+	 *
+	 * @param type {@code type}
+	 * @param text {@code text}
+	 * @param payload {@code payload}
+	 * @param image {@code image}
+	 * @param video {@code video}
+	 * @param document {@code document}
+	 */
+	public record WireParameter(String type, @Nullable String text, @Nullable String payload, @Nullable WireMedia image,
 			@Nullable WireMedia video, @Nullable WireMedia document) {
 
 		static WireParameter text(String text) {
@@ -284,13 +315,35 @@ public final class MessageWireMapper {
 
 	}
 
-	record WireMedia(@Nullable String link, @Nullable String id, @Nullable String caption, @Nullable String filename) {
+	/**
+	 * Media by link or id.
+	 *
+	 * @param link {@code link}
+	 * @param id {@code id}
+	 * @param caption {@code caption}
+	 * @param filename {@code filename}
+	 */
+	public record WireMedia(@Nullable String link, @Nullable String id, @Nullable String caption, @Nullable String filename) {
 	}
 
-	record WireText(String body, @JsonProperty("preview_url") boolean previewUrl) {
+	/**
+	 * A text message's content.
+	 *
+	 * @param body {@code body}
+	 * @param previewUrl {@code preview_url}
+	 */
+	public record WireText(String body, @JsonProperty("preview_url") boolean previewUrl) {
 	}
 
-	record WireLocation(double longitude, double latitude, @Nullable String name, @Nullable String address) {
+	/**
+	 * A location message's content.
+	 *
+	 * @param longitude {@code longitude}
+	 * @param latitude {@code latitude}
+	 * @param name {@code name}
+	 * @param address {@code address}
+	 */
+	public record WireLocation(double longitude, double latitude, @Nullable String name, @Nullable String address) {
 	}
 
 }

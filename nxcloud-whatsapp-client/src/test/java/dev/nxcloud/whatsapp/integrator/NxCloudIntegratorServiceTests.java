@@ -58,7 +58,7 @@ class NxCloudIntegratorServiceTests {
 	}
 
 	private NxCloudIntegratorService service() {
-		return new DefaultNxCloudIntegratorService(TestClients.client(this.server.baseUrl(), NxCloudDefaults.NONE));
+		return new DefaultNxCloudIntegratorService(TestClients.client(this.server.baseUrl(), TestClients.NO_DEFAULTS));
 	}
 
 	@Test

@@ -242,7 +242,7 @@ class NxCloudOtpServiceTests {
 
 	@Test
 	void missingAppKeyNamesTheProperty() {
-		StepVerifier.create(service(NxCloudDefaults.NONE).send("8615800001795", "123456", TemplateLanguage.EN))
+		StepVerifier.create(service(TestClients.NO_DEFAULTS).send("8615800001795", "123456", TemplateLanguage.EN))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'appkey'")
 				.hasMessageContaining("NxCloudClient.builder().appKey(…)"))

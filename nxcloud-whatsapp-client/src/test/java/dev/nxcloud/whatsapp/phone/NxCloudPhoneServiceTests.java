@@ -115,7 +115,7 @@ class NxCloudPhoneServiceTests {
 
 	@Test
 	void missingAppKeyIsRejectedBeforeAnyCall() {
-		StepVerifier.create(service(NxCloudDefaults.NONE).getPhones())
+		StepVerifier.create(service(TestClients.NO_DEFAULTS).getPhones())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
 				.hasMessageContaining("'appkey'")
 				.hasMessageContaining("NxCloudClient.builder().appKey(…)"))

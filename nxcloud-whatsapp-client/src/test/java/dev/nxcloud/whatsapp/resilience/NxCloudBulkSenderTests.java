@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp.resilience;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.nxcloud.whatsapp.bulk.BulkResult;
 import dev.nxcloud.whatsapp.bulk.NxCloudBulkSender;
 import dev.nxcloud.whatsapp.error.NxCloudBusinessException;
+import dev.nxcloud.whatsapp.error.NxCloudConnectException;
+import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.message.Message;
 import dev.nxcloud.whatsapp.message.NxCloudMessageService;
 import dev.nxcloud.whatsapp.message.SentMessage;
@@ -86,6 +90,28 @@ class NxCloudBulkSenderTests {
 		assertThat(sent).isEqualTo(1_000_000);
 		assertThat(maxInFlight.get()).isLessThanOrEqualTo(concurrency);
 		assertThat(maxAhead.get()).isLessThanOrEqualTo(concurrency + 1);
+	}
+
+	@Test
+	void aResultSaysWhetherItsInputMayHaveReachedNxCloudAndMaySafelyBeSentAgain() {
+		Message message = Message.text("8613800000000", "hi");
+		BulkResult<Message> sent = new BulkResult<>(message, new SentMessage("wamid.1"), null);
+		BulkResult<Message> refused = new BulkResult<>(message, null,
+				new NxCloudConnectException("sendMessage", new ConnectException("refused")));
+		BulkResult<Message> timedOut = new BulkResult<>(message, null,
+				new NxCloudTimeoutException("sendMessage", Duration.ofSeconds(1), "responseTimeout", null));
+		BulkResult<Message> invalid = new BulkResult<>(message, null, new NxCloudValidationException("to", "is required"));
+		BulkResult<Message> unknown = new BulkResult<>(message, null, new IllegalStateException("boom"));
+		assertThat(sent.mayHaveReachedNxCloud()).isTrue();
+		assertThat(sent.isRetryable()).isFalse();
+		assertThat(refused.mayHaveReachedNxCloud()).isFalse();
+		assertThat(refused.isRetryable()).isTrue();
+		assertThat(timedOut.mayHaveReachedNxCloud()).isTrue();
+		assertThat(timedOut.isRetryable()).isFalse();
+		assertThat(invalid.mayHaveReachedNxCloud()).isFalse();
+		assertThat(invalid.isRetryable()).isFalse();
+		assertThat(unknown.mayHaveReachedNxCloud()).as("an unknown failure is assumed to have reached NxCloud").isTrue();
+		assertThat(unknown.isRetryable()).isFalse();
 	}
 
 }

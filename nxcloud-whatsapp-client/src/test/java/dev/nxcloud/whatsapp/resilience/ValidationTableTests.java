@@ -63,7 +63,7 @@ class ValidationTableTests {
 	void services() {
 		this.services = new Services(TestClients.client(this.server.baseUrl(),
 				new NxCloudDefaults("app1", "15550000001", 1L)));
-		this.noDefaults = new Services(TestClients.client(this.server.baseUrl(), NxCloudDefaults.NONE));
+		this.noDefaults = new Services(TestClients.client(this.server.baseUrl(), TestClients.NO_DEFAULTS));
 	}
 
 	@AfterAll

@@ -19,6 +19,9 @@ public final class TestClients {
 
 	public static final String ACCESS_SECRET = "abciiiko2k3";
 
+	/** No defaults: every request must carry its own values. */
+	public static final NxCloudDefaults NO_DEFAULTS = new NxCloudDefaults(null, null, null);
+
 	private TestClients() {
 	}
 
