@@ -1,6 +1,5 @@
 package dev.nxcloud.whatsapp.integrator;
 
-import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudJson;
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
 import dev.nxcloud.whatsapp.error.NxCloudErrorCode;
