@@ -140,9 +140,10 @@ public abstract class NxCloudException extends RuntimeException {
 
 	/**
 	 * Whether NxCloud may have received, and acted on, the request: {@code true} once bytes may have been delivered
-	 * (a timeout, a reset, an HTTP error, any answer from NxCloud, including code -1); {@code false} when the request
-	 * was refused before the network or no connection could be made. A message send whose failure says {@code false}
-	 * certainly sent nothing.
+	 * and no definite answer says otherwise (a timeout, a reset, an HTTP error, a body that is not NxCloud's, code -1
+	 * or 9001, a transient WhatsApp error); {@code false} when the request was refused before the network, no
+	 * connection could be made, or NxCloud definitely rejected it (bad credentials, an invalid parameter, a business
+	 * rule). A message send whose failure says {@code false} certainly sent nothing.
 	 * @return whether the request may have reached NxCloud
 	 */
 	public boolean mayHaveReachedNxCloud() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
 import dev.nxcloud.whatsapp.NxCloudSetting;
+import dev.nxcloud.whatsapp.error.MetaError;
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
 import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
@@ -66,6 +67,21 @@ class NxCloudRetryPolicyTests {
 			assertThat(refused.isRetryable()).as(operation.name()).isTrue();
 		}
 		assertThat(new NxCloudValidationException("to", "is required").mayHaveReachedNxCloud()).isFalse();
+	}
+
+	@Test
+	void aDefiniteRejectionTookNoEffectAndIsNotRetried() {
+		for (int code : new int[] { 1003, 9000, 9003, 10005 }) {
+			NxCloudException rejected = NxCloudApiException.from("sendMessage", code, null, null, null,
+					NxCloudSetting::builderCall);
+			assertThat(rejected.mayHaveReachedNxCloud()).as("code %d", code).isFalse();
+			assertThat(rejected.isRetryable()).as("code %d", code).isFalse();
+		}
+		NxCloudException throttled = NxCloudApiException.from("sendMessage", 9099, null, null,
+				new MetaError(130429, "Rate limit hit", null, null, null), NxCloudSetting::builderCall);
+		assertThat(throttled.isTransient()).isTrue();
+		assertThat(throttled.mayHaveReachedNxCloud()).isTrue();
+		assertThat(throttled.isRetryable()).isFalse();
 	}
 
 	private static NxCloudException serverFailure(String operation) {
