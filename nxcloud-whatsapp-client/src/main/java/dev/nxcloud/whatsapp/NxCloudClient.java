@@ -76,7 +76,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *     .appKey(appKey)
  *     .businessPhone("8615800001795")
  *     .build();
- * client.messages().send(Message.of("8613800000000", MessageContent.text("Hello"))).block();
+ * client.messages().send(Message.text("8613800000000", "Hello")).block();
  * </pre>
  * Every call builds the URL on the right host, serialises a JSON body once with NxCloud's own mapping, is signed over
  * the very bytes sent, decodes the {@code {code, message, data, traceId}} envelope and turns every failure into an
