@@ -90,7 +90,8 @@ public final class NxCloudAutoConfiguration {
 			.retryPolicy(retryPolicy(properties.getRetry()))
 			.sendRateLimiter(sendRateLimiter.getIfUnique())
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfUnique());
+			.observationConvention(observationConvention.getIfUnique())
+			.settingNames(NxCloudPropertyNames::ofSharedSettings);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}

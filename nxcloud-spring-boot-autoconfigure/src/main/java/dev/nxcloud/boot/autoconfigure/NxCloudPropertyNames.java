@@ -10,6 +10,24 @@ final class NxCloudPropertyNames {
 	private NxCloudPropertyNames() {
 	}
 
+	/**
+	 * The names for a client made from the builder bean for another account: the properties set its HTTP, signing
+	 * and retry settings, the builder call its account.
+	 * @param setting the setting
+	 * @return its name
+	 */
+	static String ofSharedSettings(NxCloudSetting setting) {
+		return switch (setting) {
+			case SIGN_ALGORITHM, RESPONSE_TIMEOUT, UPLOAD_TIMEOUT, MAX_ATTEMPTS -> of(setting);
+			case ACCESS_KEY, ACCESS_SECRET, APP_KEY, BUSINESS_PHONE, TENANT_ID -> setting.builderCall();
+		};
+	}
+
+	/**
+	 * The names for the client of the {@code nxcloud.*} account, which the properties configure entirely.
+	 * @param setting the setting
+	 * @return its name
+	 */
 	static String of(NxCloudSetting setting) {
 		return switch (setting) {
 			case ACCESS_KEY -> "'nxcloud.access-key' (or define an NxCloudConnectionDetails bean)";

@@ -218,6 +218,28 @@ class NxCloudAutoConfigurationTests {
 	}
 
 	@Test
+	void messagesNameWhatConfiguresEachClient() {
+		this.runner.withPropertyValues("nxcloud.response-timeout=250ms", "nxcloud.retry.enabled=false")
+			.run((context) -> {
+				StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
+					.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("set 'nxcloud.app-key'"))
+					.verify(Duration.ofSeconds(10));
+				NxCloudClient second = context.getBean(NxCloudClient.Builder.class)
+					.connection(NxCloudConnection.of(this.server.baseUrl(), this.server.baseUrl(), "k", "s"))
+					.build();
+				StepVerifier.create(second.phones().getPhones())
+					.expectErrorSatisfies((ex) -> assertThat(ex)
+						.hasMessageContaining("set NxCloudClient.builder().appKey(…)"))
+					.verify(Duration.ofSeconds(10));
+				this.server.noReply();
+				StepVerifier.create(second.phones().getPhones(dev.nxcloud.whatsapp.phone.PhoneInfoRequest.all()
+					.withAppKey("app2")))
+					.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("'nxcloud.response-timeout'"))
+					.verify(Duration.ofSeconds(10));
+			});
+	}
+
+	@Test
 	void theRateLimitPropertyPacesSendsInMemory() {
 		this.runner.withPropertyValues("nxcloud.rate-limit.messages-per-second=20")
 			.run((context) -> assertThat(context).getBean(NxCloudSendRateLimiter.class)

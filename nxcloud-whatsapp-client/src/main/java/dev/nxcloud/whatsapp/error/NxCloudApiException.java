@@ -13,9 +13,10 @@ public abstract class NxCloudApiException extends NxCloudException {
 	private final @Nullable NxCloudErrorCode errorCode;
 
 	/**
-	 * Create the exception for an answer from NxCloud. A definite rejection (a failure that is not transient) means
-	 * NxCloud did not act on the request; a transient failure at NxCloud or WhatsApp (-1, 9001, Meta's throttling
-	 * and temporary codes) may have left it half done, so the request counts as one that may have reached NxCloud.
+	 * Create the exception for an answer from NxCloud. A definite rejection (a documented code whose failure is not
+	 * transient) means NxCloud did not act on the request; a transient failure at NxCloud or WhatsApp (-1, 9001,
+	 * Meta's throttling and temporary codes) may have left it half done, and an undocumented code says nothing
+	 * certain, so in both cases the request counts as one that may have reached NxCloud.
 	 * @param operation the operation that failed
 	 * @param code NxCloud's result code
 	 * @param nxCloudMessage NxCloud's message
@@ -25,7 +26,8 @@ public abstract class NxCloudApiException extends NxCloudException {
 	 */
 	protected NxCloudApiException(String operation, int code, @Nullable String nxCloudMessage,
 			@Nullable String traceId, boolean transientFailure, String description) {
-		super(operation, code, nxCloudMessage, traceId, transientFailure, transientFailure, description, null);
+		super(operation, code, nxCloudMessage, traceId, transientFailure,
+				transientFailure || NxCloudErrorCode.of(code).isEmpty(), description, null);
 		this.errorCode = NxCloudErrorCode.of(code).orElse(null);
 	}
 

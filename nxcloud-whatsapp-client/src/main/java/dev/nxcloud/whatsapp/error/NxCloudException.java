@@ -141,9 +141,9 @@ public abstract class NxCloudException extends RuntimeException {
 	/**
 	 * Whether NxCloud may have received, and acted on, the request: {@code true} once bytes may have been delivered
 	 * and no definite answer says otherwise (a timeout, a reset, an HTTP error, a body that is not NxCloud's, code -1
-	 * or 9001, a transient WhatsApp error); {@code false} when the request was refused before the network, no
-	 * connection could be made, or NxCloud definitely rejected it (bad credentials, an invalid parameter, a business
-	 * rule). A message send whose failure says {@code false} certainly sent nothing.
+	 * or 9001, a transient WhatsApp error, a code NxCloud has not documented); {@code false} when the request was
+	 * refused before the network, no connection could be made, or NxCloud definitely rejected it with a documented
+	 * code (bad credentials, an invalid parameter, a business rule). A message send whose failure says {@code false} certainly sent nothing.
 	 * @return whether the request may have reached NxCloud
 	 */
 	public boolean mayHaveReachedNxCloud() {

@@ -46,6 +46,10 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 		this.claims.remove(key);
 		this.claims.put(key, now.plus(timeToLive));
 		if (this.claims.size() > this.capacity) {
+			// claims of different lifetimes expire out of order: make room with expired ones before live ones
+			this.claims.values().removeIf((claimExpiry) -> !claimExpiry.isAfter(now));
+		}
+		if (this.claims.size() > this.capacity) {
 			Iterator<String> oldest = this.claims.keySet().iterator();
 			oldest.next();
 			oldest.remove();

@@ -82,6 +82,10 @@ class NxCloudRetryPolicyTests {
 		assertThat(throttled.isTransient()).isTrue();
 		assertThat(throttled.mayHaveReachedNxCloud()).isTrue();
 		assertThat(throttled.isRetryable()).isFalse();
+		NxCloudException undocumented = NxCloudApiException.from("sendMessage", 12345, null, null, null,
+				NxCloudSetting::builderCall);
+		assertThat(undocumented.mayHaveReachedNxCloud()).as("an undocumented code says nothing certain").isTrue();
+		assertThat(undocumented.isRetryable()).isFalse();
 	}
 
 	private static NxCloudException serverFailure(String operation) {

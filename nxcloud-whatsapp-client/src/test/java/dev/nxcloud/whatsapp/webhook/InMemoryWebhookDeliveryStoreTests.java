@@ -55,6 +55,17 @@ class InMemoryWebhookDeliveryStoreTests {
 	}
 
 	@Test
+	void aFullStoreMakesRoomWithExpiredClaimsBeforeLiveOnes() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(2, this.clock);
+		assertThat(store.claim("long", Duration.ofHours(1))).isTrue();
+		assertThat(store.claim("short", Duration.ofMinutes(1))).isTrue();
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(store.claim("new", Duration.ofHours(1))).isTrue();
+		assertThat(store.claim("long", Duration.ofHours(1))).isFalse();
+		assertThat(store.claim("new", Duration.ofHours(1))).isFalse();
+	}
+
+	@Test
 	void zeroCapacityRemembersNothing() {
 		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(0, this.clock);
 		assertThat(store.claim("a", TTL)).isTrue();
