@@ -78,9 +78,9 @@ public final class MessageWireMapper {
 		}
 		return new MtBody(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, type,
 				text, image, video, audio, document, sticker, location, template,
-				optionalText("cus_message_id", message.customMessageId()),
-				optionalHttpUrl("dr_webhook", message.drWebhook()),
-				optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData()));
+				NxCloudValidation.optionalText("cus_message_id", message.customMessageId()),
+				NxCloudValidation.optionalHttpUrl("dr_webhook", message.drWebhook()),
+				NxCloudValidation.optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData()));
 	}
 
 	/**
@@ -206,14 +206,6 @@ public final class MessageWireMapper {
 					"must be between -180 and 180 (got " + location.longitude() + ")");
 		}
 		return new WireLocation(location.longitude(), location.latitude(), location.name(), location.address());
-	}
-
-	private static @Nullable String optionalHttpUrl(String field, @Nullable String value) {
-		return (value != null) ? NxCloudValidation.requireHttpUrl(field, value) : null;
-	}
-
-	private static @Nullable String optionalText(String field, @Nullable String value) {
-		return (value != null) ? NxCloudValidation.requireText(field, value) : null;
 	}
 
 	/**

@@ -46,12 +46,8 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 		if (!CODE.matcher(content).find()) {
 			throw new NxCloudValidationException("content", "must contain a code of 4 to 8 consecutive digits");
 		}
-		if (request.customMessageId() != null) {
-			NxCloudValidation.requireText("cus_message_id", request.customMessageId());
-		}
-		if (request.drWebhook() != null) {
-			NxCloudValidation.requireHttpUrl("dr_webhook", request.drWebhook());
-		}
+		NxCloudValidation.optionalText("cus_message_id", request.customMessageId());
+		NxCloudValidation.optionalHttpUrl("dr_webhook", request.drWebhook());
 		return new Body(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, request.category(), content,
 				request.language().code(), request.customMessageId(), request.drWebhook(), request.apiType());
 	}
