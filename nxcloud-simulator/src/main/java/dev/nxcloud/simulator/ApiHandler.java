@@ -6,11 +6,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.nxcloud.simulator.state.AcceptedMessage;
 import dev.nxcloud.simulator.state.Account;
@@ -45,6 +47,8 @@ final class ApiHandler {
 	private static final Pattern OTP_CODE = Pattern.compile("(?<!\\d)\\d{4,8}(?!\\d)");
 
 	private static final Pattern PHONE = Pattern.compile("\\d{5,20}");
+
+	private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
 
 	private static final Set<String> MT_TYPES = Set.of("text", "image", "video", "audio", "document", "location",
 			"sticker", "template", "interactive", "reaction");
@@ -95,6 +99,52 @@ final class ApiHandler {
 		}
 	}
 
+	/**
+	 * The answer of a {@link Fault.ErrorCode}: the endpoint page's message, its placeholder filled from the request.
+	 */
+	Result answer(Call call, Fault.ErrorCode fault) {
+		int code = fault.code();
+		String message = fault.message();
+		if (message == null) {
+			JsonNode body = lenientJsonBody(call);
+			String argument = switch (code) {
+				case 22049 -> firstText(call.pathVariables().get("phone"), text(body, "business_phone"));
+				case 22092 -> firstText(text(body.path("template").path("language"), "code"), text(body, "language"),
+						text(body, "language_code"));
+				default -> "";
+			};
+			message = ErrorCodes.message(call.endpoint(), code, argument);
+		}
+		return new Result(code, message, (code == 9099) ? metaError() : null, null);
+	}
+
+	private JsonNode lenientJsonBody(Call call) {
+		try {
+			return jsonBody(call);
+		}
+		catch (ApiError ex) {
+			return this.json.createObjectNode();
+		}
+	}
+
+	private static String firstText(@Nullable String... candidates) {
+		return Stream.of(candidates).filter(Objects::nonNull).findFirst().orElse("");
+	}
+
+	/** The {@code data} of a 9099, as in the OTP page's "Meta Failure" example. */
+	private ObjectNode metaError() {
+		ObjectNode data = this.json.createObjectNode();
+		ObjectNode error = data.putObject("error");
+		error.put("code", 100);
+		error.put("message", "(#100) Invalid parameter");
+		error.put("type", "OAuthException");
+		error.put("fbtrace_id", Ids.traceId());
+		ObjectNode details = error.putObject("error_data");
+		details.put("messaging_product", "whatsapp");
+		details.put("details", "Invalid parameter");
+		return data;
+	}
+
 	// authentication (reference §1)
 
 	private Account authenticate(Call call) {
@@ -115,13 +165,26 @@ final class ApiHandler {
 		if (millis == null || Math.abs(this.clock.millis() - millis) > MAX_SKEW_MILLIS) {
 			throw new ApiError(1004, "Timestamp expired");
 		}
+		requireContentType(call);
 		String algorithm = call.headers().get("algorithm");
-		byte[] signed = (call.isMultipart() || call.body().length == 0) ? null : call.body();
+		byte[] signed = (call.endpoint() == Endpoint.MEDIA_UPLOAD || call.body().length == 0) ? null : call.body();
 		if (!Signatures.verify(accessKey, action, bizType, ts, signed, account.accessSecret(),
 				(algorithm != null) ? algorithm : Signatures.MD5, sign)) {
 			throw new ApiError(1003, "Invalid signature");
 		}
 		return account;
+	}
+
+	/**
+	 * NxCloud's auth page lists a wrong Content-Type among the causes of 1003: the body is not read as signed.
+	 */
+	private static void requireContentType(Call call) {
+		String required = call.endpoint().bodyContentType();
+		String sent = call.mediaType();
+		if (required != null && !required.equals(sent)) {
+			throw new ApiError(1003, "Invalid signature: Content-Type must be " + required + ", not "
+					+ (sent.isEmpty() ? "absent" : sent));
+		}
 	}
 
 	private static String header(Call call, String name) {
@@ -151,6 +214,9 @@ final class ApiHandler {
 	// api2
 
 	private Result createApp(Account account, JsonNode body) {
+		if (!account.integrator()) {
+			throw ErrorCodes.error(Endpoint.CREATE_APP, 9007);
+		}
 		String name = required(body, "app_name", 9000, "Parameter exception: app_name is required");
 		String webhook = required(body, "webhook", 9000, "Parameter exception: webhook is required");
 		if (this.state.appsOf(account.accessKey()).size() >= MAX_APPS) {
@@ -177,9 +243,12 @@ final class ApiHandler {
 				if (number.isBlank()) {
 					continue;
 				}
-				phones.add(this.state.phone(number.trim())
-					.filter((phone) -> phone.appKey().equals(app.appKey()))
-					.orElseThrow(() -> new ApiError(9006, "WhatsApp number not bound to the application")));
+				String trimmed = number.trim();
+				BusinessPhone phone = this.state.phone(trimmed).orElseThrow(() -> notWhatsapp(trimmed));
+				if (!phone.appKey().equals(app.appKey())) {
+					throw ErrorCodes.error(Endpoint.GET_PHONE, 9006);
+				}
+				phones.add(phone);
 			}
 		}
 		ObjectNode data = this.json.createObjectNode();
@@ -203,18 +272,18 @@ final class ApiHandler {
 		String to = recipient(body, 9000, "Parameter exception: to is required");
 		// The newest (zh) page drops business_phone ("number pool"): without it the app's first connected phone sends.
 		String requestedPhone = text(body, "business_phone");
-		BusinessPhone phone = (requestedPhone != null) ? boundPhone(app, requestedPhone, 10003)
+		BusinessPhone phone = (requestedPhone != null) ? boundPhone(call, app, requestedPhone)
 				: this.state.phonesOf(app.appKey())
 					.stream()
 					.filter(BusinessPhone::isConnected)
 					.findFirst()
-					.orElseThrow(() -> new ApiError(10003, "WhatsApp business phone is not bind app"));
+					.orElseThrow(() -> ErrorCodes.error(Endpoint.OTP, 10003));
 		String category = (text(body, "category") != null) ? text(body, "category") : "AUTHENTICATION";
 		if (!category.equals("AUTHENTICATION") && !category.equals("UTILITY")) {
 			throw new ApiError(9014, "Category does not exist");
 		}
 		String language = required(body, "language_code", 9000, "Parameter exception: language_code is required");
-		requireLanguage(language);
+		requireLanguage(call, "language_code", language);
 		String content = required(body, "content", 9000, "Parameter exception: content is required");
 		if (!OTP_CODE.matcher(content).find()) {
 			throw new ApiError(9015, "Content does not extract otp code");
@@ -245,7 +314,7 @@ final class ApiHandler {
 			throw new ApiError(9000, "Parameter exception: unsupported type " + type);
 		}
 		requireTypeObject(body, type);
-		BusinessPhone phone = boundPhone(app, phoneNumber, 10003);
+		BusinessPhone phone = boundPhone(call, app, phoneNumber);
 		String templateName = null;
 		String origin = "service";
 		if (type.equals("template")) {
@@ -253,7 +322,7 @@ final class ApiHandler {
 			templateName = required(templateNode, "name", 9000, "Parameter exception: template.name is required");
 			String language = required(templateNode.path("language"), "code", 9000,
 					"Parameter exception: template.language.code is required");
-			requireLanguage(language);
+			requireLanguage(call, "template.language.code", language);
 			Template template = this.state.template(phone.phone(), templateName, language)
 				.filter((t) -> t.status().equals("APPROVED"))
 				.orElseThrow(() -> new ApiError(10005, "WhatsApp Template does not exist or low quality"));
@@ -297,16 +366,27 @@ final class ApiHandler {
 			.orElseThrow(() -> new ApiError(code, "Application does not exist/unavailable"));
 	}
 
-	private BusinessPhone boundPhone(App app, String number, int code) {
+	/**
+	 * The sender of a send: a WhatsApp business number (9002; SaaS 22049), bound to the app (10003; SaaS 22126) and
+	 * connected (9002; SaaS 22089).
+	 */
+	private BusinessPhone boundPhone(Call call, App app, String number) {
+		Endpoint endpoint = call.endpoint();
+		boolean saas = endpoint.isSaas();
 		BusinessPhone phone = this.state.phone(number)
-			.filter((p) -> p.appKey().equals(app.appKey()))
-			.orElseThrow(() -> new ApiError(code, (code == 22126)
-					? "The WhatsApp number is not bound to the application" : "WhatsApp business phone is not bind app"));
+			.orElseThrow(() -> saas ? ErrorCodes.error(endpoint, 22049, number) : notWhatsapp(number));
+		if (!phone.appKey().equals(app.appKey())) {
+			throw ErrorCodes.error(endpoint, saas ? 22126 : 10003);
+		}
 		if (!phone.isConnected()) {
-			throw (code == 22126) ? new ApiError(22089, "Number not available (No Core App)")
-					: new ApiError(9002, "Merchant phone number error");
+			throw saas ? ErrorCodes.error(endpoint, 22089)
+					: new ApiError(9002, "Merchant phone number error: " + number + " is " + phone.status());
 		}
 		return phone;
+	}
+
+	private static ApiError notWhatsapp(String number) {
+		return new ApiError(9002, "Merchant phone number error: " + number + " is not a WhatsApp business number");
 	}
 
 	private static void requireWhatsapp(JsonNode body) {
@@ -329,10 +409,18 @@ final class ApiHandler {
 		return to;
 	}
 
-	private static void requireLanguage(String language) {
-		if (!TemplateLanguages.isKnown(language)) {
-			throw new ApiError(22092, "Language pack does not exist: " + language);
+	/**
+	 * A language of the pages' table: the SaaS pages document 22092 for another; the api2 pages document no code,
+	 * so it is their parameter exception, 9000.
+	 */
+	private static void requireLanguage(Call call, String field, String language) {
+		if (TemplateLanguages.isKnown(language)) {
+			return;
 		}
+		if (call.endpoint().isSaas()) {
+			throw ErrorCodes.error(call.endpoint(), 22092, language);
+		}
+		throw new ApiError(9000, "Parameter exception: " + field + " " + language + " is not a template language");
 	}
 
 	private Accepted accept(Call call, Account account, App app, BusinessPhone phone, String to, String type,
@@ -356,29 +444,37 @@ final class ApiHandler {
 
 	private Result saasSend(Account account, JsonNode body, Call call) {
 		long tenantId = tenantId(text(body, "tenant_id"));
-		String appKey = required(body, "appkey", 21059, "app_key is required");
-		String phoneNumber = required(body, "business_phone", 21060, "business_phone is required");
-		String to = recipient(body, 21061, "to is required");
+		String appKey = required(body, "appkey", 21059, ErrorCodes.message(Endpoint.SAAS_SEND, 21059));
+		String phoneNumber = required(body, "business_phone", 21060, ErrorCodes.message(Endpoint.SAAS_SEND, 21060));
+		String to = required(body, "to", 21061, ErrorCodes.message(Endpoint.SAAS_SEND, 21061));
 		if (!"template".equals(text(body, "type"))) {
-			throw new ApiError(21062, "type is required, valid values are [template]");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 21062);
+		}
+		// The page documents no code for these two; 21058 is the family's first "Parameter exception" [derived].
+		if (!"whatsapp".equals(text(body, "messaging_product"))) {
+			throw new ApiError(21058, "Parameter exception: messaging_product must be whatsapp");
+		}
+		if (!"individual".equals(text(body, "recipient_type"))) {
+			throw new ApiError(21058, "Parameter exception: recipient_type must be individual");
 		}
 		JsonNode templateNode = body.path("template");
 		String name = text(templateNode, "name");
 		String language = text(templateNode.path("language"), "code");
 		if (name == null || language == null) {
-			throw new ApiError(21063, "template is required");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 21063);
 		}
+		requireSendableComponents(templateNode.path("components"));
 		requireTenant(account, tenantId);
 		App app = ownedApp(account, appKey, 22124);
-		if (this.state.phone(phoneNumber).isEmpty()) {
-			throw new ApiError(22049, "Business phone " + phoneNumber + " does not exist");
+		BusinessPhone phone = boundPhone(call, app, phoneNumber);
+		if (!PHONE.matcher(to).matches()) {
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 22090);
 		}
-		BusinessPhone phone = boundPhone(app, phoneNumber, 22126);
-		requireLanguage(language);
+		requireLanguage(call, "template.language.code", language);
 		Template template = this.state.template(phone.phone(), name, language)
-			.orElseThrow(() -> new ApiError(22093, "Template does not exist"));
+			.orElseThrow(() -> ErrorCodes.error(Endpoint.SAAS_SEND, 22093));
 		if (!template.status().equals("APPROVED")) {
-			throw new ApiError(23025, "WhatsApp Template does not exist or low quality");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 23025);
 		}
 		Accepted accepted = accept(call, account, app, phone, to, "template", name, body, template.category());
 		ObjectNode data = this.json.createObjectNode();
@@ -386,10 +482,56 @@ final class ApiHandler {
 		return Result.accepted(data, accepted);
 	}
 
+	/**
+	 * The SaaS send page allows {@code header} and {@code body} components only, with {@code text} parameters
+	 * (with their text) and {@code image} parameters (with an HTTP/HTTPS {@code link}). It documents no code for a
+	 * refusal; 21063, the code of the {@code template} parameter, is the closest [derived].
+	 */
+	private static void requireSendableComponents(JsonNode components) {
+		if (components.isMissingNode() || components.isNull()) {
+			return;
+		}
+		if (!components.isArray()) {
+			throw new ApiError(21063, "Parameter exception: template.components must be an array");
+		}
+		for (int i = 0; i < components.size(); i++) {
+			JsonNode component = components.get(i);
+			String field = "template.components[" + i + "]";
+			String type = text(component, "type");
+			if (!"header".equals(type) && !"body".equals(type)) {
+				throw new ApiError(21063, "Parameter exception: " + field
+						+ ".type must be header or body (buttons and other media go through /api/wa/mt), not " + type);
+			}
+			JsonNode parameters = component.path("parameters");
+			for (int j = 0; j < parameters.size(); j++) {
+				requireSendableParameter(parameters.get(j), field + ".parameters[" + j + "]");
+			}
+		}
+	}
+
+	private static void requireSendableParameter(JsonNode parameter, String field) {
+		String type = text(parameter, "type");
+		if ("text".equals(type)) {
+			if (text(parameter, "text") == null) {
+				throw new ApiError(21063, "Parameter exception: " + field + ".text is required for a text parameter");
+			}
+		}
+		else if ("image".equals(type)) {
+			String link = text(parameter.path("image"), "link");
+			if (link == null || !HTTP_URL.matcher(link).matches()) {
+				throw new ApiError(21063,
+						"Parameter exception: " + field + ".image.link must be an HTTP/HTTPS URL for an image parameter");
+			}
+		}
+		else {
+			throw new ApiError(21063, "Parameter exception: " + field + ".type must be text or image, not " + type);
+		}
+	}
+
 	private Result templateList(Account account, Call call) {
 		BusinessPhone phone = saasPhone(account, call, call.query("tenant_id"));
-		long page = positive(call.query("page_number"), 1, "page_number");
-		long size = positive(call.query("page_size"), 10, "page_size");
+		long page = pageParameter(call, "page_number");
+		long size = pageParameter(call, "page_size");
 		String name = call.query("name");
 		List<Template> all = this.state.templatesOf(phone.phone())
 			.stream()
@@ -403,14 +545,15 @@ final class ApiHandler {
 		return Result.ok(data);
 	}
 
-	/** The docs give no code for a bad page parameter; they are defaulted when absent and 21058 when invalid. */
-	private static long positive(@Nullable String value, long defaultValue, String name) {
+	/** Required, as the page says; it gives no code for a missing or bad one, so 21058 [derived]. */
+	private static long pageParameter(Call call, String name) {
+		String value = call.query(name);
 		if (value == null) {
-			return defaultValue;
+			throw new ApiError(21058, "Parameter error: " + name + " is required");
 		}
 		Long parsed = JsonFields.parseLong(value);
 		if (parsed == null || parsed < 1) {
-			throw new ApiError(21058, "Parameter error: " + name + " is invalid");
+			throw new ApiError(21058, "Parameter error: " + name + " must be a positive integer, not " + value);
 		}
 		return parsed;
 	}
@@ -430,10 +573,14 @@ final class ApiHandler {
 
 	private Result templateUpdate(Account account, Call call, JsonNode body) {
 		BusinessPhone phone = saasPhone(account, call, text(body, "tenant_id"));
-		Long id = JsonFields.parseLong(required(body, "id", 21058, "Parameter error: id is required"));
-		Template old = (id != null) ? ownedTemplate(phone, id) : null;
+		String idText = required(body, "id", 21058, "Parameter error: id is required");
+		Long id = JsonFields.parseLong(idText);
+		if (id == null) {
+			throw new ApiError(21058, "Parameter error: id must be a template id, not " + idText);
+		}
+		Template old = ownedTemplate(phone, id);
 		if (old == null) {
-			throw new ApiError(22093, "Template does not exist");
+			throw ErrorCodes.error(call.endpoint(), 22093);
 		}
 		Template updated = this.templates.read(body, phone.phone(), old.id(), null, old.status());
 		return Result.ok(templateId(this.state.updateTemplate(updated)));
@@ -449,7 +596,14 @@ final class ApiHandler {
 	private Result templateDetail(Account account, Call call) {
 		BusinessPhone phone = saasPhone(account, call, call.query("tenant_id"));
 		Template template = pathTemplate(phone, call);
-		return Result.ok(this.templates.detail(template, this.baseUrl.get() + "/media/"));
+		return Result.ok(this.templates.detail(template, this.baseUrl.get() + "/media/",
+				(flowId) -> this.state.flowsOf(phone.phone())
+					.stream()
+					.filter((flow) -> flow.id().equals(flowId))
+					.map(Flow::firstScreen)
+					.filter(Objects::nonNull)
+					.findFirst()
+					.orElse(null)));
 	}
 
 	private Result templateDelete(Account account, Call call) {
@@ -463,7 +617,7 @@ final class ApiHandler {
 		Long id = JsonFields.parseLong(call.pathVariables().get("id"));
 		Template template = (id != null) ? ownedTemplate(phone, id) : null;
 		if (template == null) {
-			throw new ApiError(22093, "Template does not exist");
+			throw ErrorCodes.error(call.endpoint(), 22093);
 		}
 		return template;
 	}
@@ -489,9 +643,6 @@ final class ApiHandler {
 	}
 
 	private Result mediaUpload(Account account, Call call) {
-		if (!call.isMultipart()) {
-			throw new ApiError(1002, "Parameter error: Content-Type must be multipart/form-data");
-		}
 		Multipart form = Multipart.parse(call.contentType(), call.body());
 		BusinessPhone phone = saasPhone(account, call, form.fields().get("tenant_id"));
 		Multipart.FilePart file = form.file();
@@ -520,7 +671,7 @@ final class ApiHandler {
 			.filter((phone) -> this.state.app(phone.appKey())
 				.map((app) -> app.accessKey().equals(account.accessKey()))
 				.orElse(false))
-			.orElseThrow(() -> new ApiError(22049, "Business phone " + number + " does not exist"));
+			.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 22049, number));
 	}
 
 	private static long tenantId(@Nullable String value) {
@@ -533,7 +684,7 @@ final class ApiHandler {
 
 	private void requireTenant(Account account, long tenantId) {
 		if (this.state.tenant(tenantId).filter((t) -> t.accessKey().equals(account.accessKey())).isEmpty()) {
-			throw new ApiError(22020, "Customer does not exist");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 22020);
 		}
 	}
 
@@ -553,8 +704,11 @@ final class ApiHandler {
 			return (type != null) ? type : "";
 		}
 
-		boolean isMultipart() {
-			return contentType().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+		/** The media type of the body, without parameters, in lower case; empty if none was sent. */
+		String mediaType() {
+			String type = contentType();
+			int semicolon = type.indexOf(';');
+			return ((semicolon >= 0) ? type.substring(0, semicolon) : type).trim().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -373,8 +373,9 @@ public final class NxCloudSimulator implements AutoCloseable {
 		Faults.Decision decision = this.faults.decide(endpoint);
 		FaultRule rule = decision.decisive();
 		Result result = null;
+		Call call = new Call(endpoint, variables, uri.parameters(), request.requestHeaders(), body);
 		if (rule == null || rule.afterProcessing()) {
-			result = this.api.handle(new Call(endpoint, variables, uri.parameters(), request.requestHeaders(), body));
+			result = this.api.handle(call);
 		}
 		record(request, body, endpoint, (rule == null && result != null) ? result.code() : null,
 				(rule != null) ? rule.fault() : null);
@@ -383,6 +384,9 @@ public final class NxCloudSimulator implements AutoCloseable {
 		Mono<Void> answer = Mono.defer(() -> {
 			if (processed != null && processed.accepted() != null) {
 				this.callbacks.dispatch(processed.accepted());
+			}
+			if (rule != null && rule.fault() instanceof Fault.ErrorCode error) {
+				return json(response, envelope(this.api.answer(call, error), matched));
 			}
 			if (rule != null) {
 				return fault(rule.fault(), response);
