@@ -109,8 +109,11 @@ final class ApiHandler {
 			JsonNode body = lenientJsonBody(call);
 			String argument = switch (code) {
 				case 22049 -> firstText(call.pathVariables().get("phone"), text(body, "business_phone"));
-				case 22092 -> firstText(text(body.path("template").path("language"), "code"), text(body, "language"),
-						text(body, "language_code"));
+				case 22092 -> firstText(switch (call.endpoint()) {
+					case OTP -> text(body, "language_code");
+					case TEMPLATE_CREATE, TEMPLATE_UPDATE -> text(body, "language");
+					default -> text(body.path("template").path("language"), "code");
+				});
 				default -> "";
 			};
 			message = ErrorCodes.message(call.endpoint(), code, argument);
