@@ -82,7 +82,7 @@ final class ApiHandler {
 			return switch (call.endpoint()) {
 				case CREATE_APP -> createApp(account, jsonBody(call));
 				case OTP -> otp(account, jsonBody(call), call);
-				case GET_PHONE -> getPhone(account, jsonBody(call));
+				case GET_PHONE -> getPhone(account, jsonBody(call), call);
 				case MT -> mt(account, jsonBody(call), call);
 				case SAAS_SEND -> saasSend(account, jsonBody(call), call);
 				case TEMPLATE_LIST -> templateList(account, call);
@@ -223,7 +223,7 @@ final class ApiHandler {
 		String name = required(body, "app_name", 9000, "Parameter exception: app_name is required");
 		String webhook = required(body, "webhook", 9000, "Parameter exception: webhook is required");
 		if (this.state.appsOf(account.accessKey()).size() >= MAX_APPS) {
-			throw new ApiError(9009, "Maximum of 1000 customer applications reached");
+			throw ErrorCodes.error(Endpoint.CREATE_APP, 9009);
 		}
 		App app = this.state.createApp(account.accessKey(), name, webhook);
 		ObjectNode data = this.json.createObjectNode();
@@ -233,9 +233,9 @@ final class ApiHandler {
 		return Result.ok(data);
 	}
 
-	private Result getPhone(Account account, JsonNode body) {
+	private Result getPhone(Account account, JsonNode body, Call call) {
 		App app = api2App(account, body);
-		requireWhatsapp(body);
+		requireWhatsapp(call, body);
 		String requested = text(body, "business_phones");
 		List<BusinessPhone> phones = new ArrayList<>();
 		if (requested == null) {
@@ -270,9 +270,9 @@ final class ApiHandler {
 
 	private Result otp(Account account, JsonNode body, Call call) {
 		App app = api2App(account, body);
-		requireWhatsapp(body);
-		requireIndividual(body);
-		String to = recipient(body, 9000, "Parameter exception: to is required");
+		requireWhatsapp(call, body);
+		requireIndividual(call, body);
+		String to = recipient(body);
 		// The newest (zh) page drops business_phone ("number pool"): without it the app's first connected phone sends.
 		String requestedPhone = text(body, "business_phone");
 		BusinessPhone phone = (requestedPhone != null) ? boundPhone(call, app, requestedPhone)
@@ -283,13 +283,13 @@ final class ApiHandler {
 					.orElseThrow(() -> ErrorCodes.error(Endpoint.OTP, 10003));
 		String category = (text(body, "category") != null) ? text(body, "category") : "AUTHENTICATION";
 		if (!category.equals("AUTHENTICATION") && !category.equals("UTILITY")) {
-			throw new ApiError(9014, "Category does not exist");
+			throw ErrorCodes.error(Endpoint.OTP, 9014);
 		}
 		String language = required(body, "language_code", 9000, "Parameter exception: language_code is required");
 		requireLanguage(call, "language_code", language);
 		String content = required(body, "content", 9000, "Parameter exception: content is required");
 		if (!OTP_CODE.matcher(content).find()) {
-			throw new ApiError(9015, "Content does not extract otp code");
+			throw ErrorCodes.error(Endpoint.OTP, 9015);
 		}
 		String apiType = text(body, "api_type");
 		if (apiType != null && !apiType.equals("0") && !apiType.equals("1")) {
@@ -300,7 +300,7 @@ final class ApiHandler {
 			.filter((t) -> t.category().equals(category) && t.language().equals(language)
 					&& t.status().equals("APPROVED"))
 			.findFirst()
-			.orElseThrow(() -> new ApiError(10005, "WhatsApp Template does not exist or low quality"));
+			.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 10005));
 		Accepted accepted = accept(call, account, app, phone, to, "otp", template.name(), body,
 				template.category());
 		return Result.accepted(metaMessages(accepted.message().id()), accepted);
@@ -308,10 +308,10 @@ final class ApiHandler {
 
 	private Result mt(Account account, JsonNode body, Call call) {
 		App app = api2App(account, body);
-		requireWhatsapp(body);
-		requireIndividual(body);
+		requireWhatsapp(call, body);
+		requireIndividual(call, body);
 		String phoneNumber = required(body, "business_phone", 9000, "Parameter exception: business_phone is required");
-		String to = recipient(body, 9000, "Parameter exception: to is required");
+		String to = recipient(body);
 		String type = required(body, "type", 9000, "Parameter exception: type is required");
 		if (!MT_TYPES.contains(type)) {
 			throw new ApiError(9000, "Parameter exception: unsupported type " + type);
@@ -328,7 +328,7 @@ final class ApiHandler {
 			requireLanguage(call, "template.language.code", language);
 			Template template = this.state.template(phone.phone(), templateName, language)
 				.filter((t) -> t.status().equals("APPROVED"))
-				.orElseThrow(() -> new ApiError(10005, "WhatsApp Template does not exist or low quality"));
+				.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 10005));
 			origin = template.category();
 		}
 		Accepted accepted = accept(call, account, app, phone, to, type, templateName, body, origin);
@@ -392,22 +392,30 @@ final class ApiHandler {
 		return new ApiError(9002, "Merchant phone number error: " + number + " is not a WhatsApp business number");
 	}
 
-	private static void requireWhatsapp(JsonNode body) {
+	/**
+	 * The api2 pages answer their parameter exception, 9000; the SaaS send page documents no code for this, so it
+	 * answers its first "Parameter exception", 21058 [derived].
+	 */
+	private static void requireWhatsapp(Call call, JsonNode body) {
 		if (!"whatsapp".equals(text(body, "messaging_product"))) {
-			throw new ApiError(9000, "Parameter exception: messaging_product must be whatsapp");
+			throw new ApiError(parameterException(call), "Parameter exception: messaging_product must be whatsapp");
 		}
 	}
 
-	private static void requireIndividual(JsonNode body) {
+	private static void requireIndividual(Call call, JsonNode body) {
 		if (!"individual".equals(text(body, "recipient_type"))) {
-			throw new ApiError(9000, "Parameter exception: recipient_type must be individual");
+			throw new ApiError(parameterException(call), "Parameter exception: recipient_type must be individual");
 		}
 	}
 
-	private static String recipient(JsonNode body, int code, String message) {
-		String to = required(body, "to", code, message);
+	private static int parameterException(Call call) {
+		return call.endpoint().isSaas() ? 21058 : 9000;
+	}
+
+	private static String recipient(JsonNode body) {
+		String to = required(body, "to", 9000, "Parameter exception: to is required");
 		if (!PHONE.matcher(to).matches()) {
-			throw new ApiError(code, message.replace("is required", "is invalid"));
+			throw new ApiError(9000, "Parameter exception: to is invalid");
 		}
 		return to;
 	}
@@ -453,13 +461,8 @@ final class ApiHandler {
 		if (!"template".equals(text(body, "type"))) {
 			throw ErrorCodes.error(Endpoint.SAAS_SEND, 21062);
 		}
-		// The page documents no code for these two; 21058 is the family's first "Parameter exception" [derived].
-		if (!"whatsapp".equals(text(body, "messaging_product"))) {
-			throw new ApiError(21058, "Parameter exception: messaging_product must be whatsapp");
-		}
-		if (!"individual".equals(text(body, "recipient_type"))) {
-			throw new ApiError(21058, "Parameter exception: recipient_type must be individual");
-		}
+		requireWhatsapp(call, body);
+		requireIndividual(call, body);
 		JsonNode templateNode = body.path("template");
 		String name = text(templateNode, "name");
 		String language = text(templateNode.path("language"), "code");
