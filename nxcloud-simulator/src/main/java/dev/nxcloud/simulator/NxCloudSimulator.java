@@ -380,8 +380,9 @@ public final class NxCloudSimulator implements AutoCloseable {
 		if (rule == null || rule.afterProcessing()) {
 			result = this.api.handle(call);
 		}
-		record(request, body, endpoint, (rule == null && result != null) ? result.code() : null,
-				(rule != null) ? rule.fault() : null);
+		Integer answered = (rule != null && rule.fault() instanceof Fault.ErrorCode error) ? Integer.valueOf(error.code())
+				: (rule == null && result != null) ? Integer.valueOf(result.code()) : null;
+		record(request, body, endpoint, answered, (rule != null) ? rule.fault() : null);
 		Result processed = result;
 		Endpoint matched = endpoint;
 		Mono<Void> answer = Mono.defer(() -> {

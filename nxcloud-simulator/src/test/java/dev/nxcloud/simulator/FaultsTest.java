@@ -193,7 +193,10 @@ class FaultsTest {
 		assertThat(json.get("message").asString()).isEqualTo(message);
 		assertThat(json.get("data").isNull()).isTrue();
 		assertThat(json.get("traceId").asString()).matches("[0-9a-f]{32}");
-		assertThat(this.sim.requests(endpoint)).last().satisfies((r) -> assertThat(r.fault()).isEqualTo(Fault.errorCode(code)));
+		assertThat(this.sim.requests(endpoint)).last().satisfies((r) -> {
+			assertThat(r.fault()).isEqualTo(Fault.errorCode(code));
+			assertThat(r.code()).isEqualTo(code);
+		});
 	}
 
 	@Test
