@@ -1,6 +1,7 @@
 package dev.nxcloud.simulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class ErrorCodes {
 		for (int i = 0; i < codesAndMessages.length; i += 2) {
 			codes.put((Integer) codesAndMessages[i], (String) codesAndMessages[i + 1]);
 		}
-		return codes;
+		return Collections.unmodifiableMap(codes);
 	}
 
 	/**

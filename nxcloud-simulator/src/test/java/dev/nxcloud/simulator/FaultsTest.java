@@ -59,7 +59,10 @@ class FaultsTest {
 		Map<String, String> headers = this.client.headers("mt", bytes);
 		return HttpClient.create()
 			.responseTimeout(timeout)
-			.headers((h) -> headers.forEach(h::set))
+			.headers((h) -> {
+				headers.forEach(h::set);
+				h.set("Content-Type", "application/json");
+			})
 			.post()
 			.uri(this.sim.baseUrl() + "/api/wa/mt")
 			.send(reactor.netty.ByteBufFlux.fromString(Mono.just(this.body)))
