@@ -6,11 +6,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.nxcloud.simulator.state.AcceptedMessage;
 import dev.nxcloud.simulator.state.Account;
@@ -46,6 +48,8 @@ final class ApiHandler {
 
 	private static final Pattern PHONE = Pattern.compile("\\d{5,20}");
 
+	private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
+
 	private static final Set<String> MT_TYPES = Set.of("text", "image", "video", "audio", "document", "location",
 			"sticker", "template", "interactive", "reaction");
 
@@ -78,7 +82,7 @@ final class ApiHandler {
 			return switch (call.endpoint()) {
 				case CREATE_APP -> createApp(account, jsonBody(call));
 				case OTP -> otp(account, jsonBody(call), call);
-				case GET_PHONE -> getPhone(account, jsonBody(call));
+				case GET_PHONE -> getPhone(account, jsonBody(call), call);
 				case MT -> mt(account, jsonBody(call), call);
 				case SAAS_SEND -> saasSend(account, jsonBody(call), call);
 				case TEMPLATE_LIST -> templateList(account, call);
@@ -93,6 +97,55 @@ final class ApiHandler {
 		catch (ApiError error) {
 			return new Result(error.code(), error.getMessage(), null, null);
 		}
+	}
+
+	/**
+	 * The answer of a {@link Fault.ErrorCode}: the endpoint page's message, its placeholder filled from the request.
+	 */
+	Result answer(Call call, Fault.ErrorCode fault) {
+		int code = fault.code();
+		String message = fault.message();
+		if (message == null) {
+			JsonNode body = lenientJsonBody(call);
+			String argument = switch (code) {
+				case 22049 -> firstText(call.pathVariables().get("phone"), text(body, "business_phone"));
+				case 22092 -> firstText(switch (call.endpoint()) {
+					case OTP -> text(body, "language_code");
+					case TEMPLATE_CREATE, TEMPLATE_UPDATE -> text(body, "language");
+					default -> text(body.path("template").path("language"), "code");
+				});
+				default -> "";
+			};
+			message = ErrorCodes.message(call.endpoint(), code, argument);
+		}
+		return new Result(code, message, (code == 9099) ? metaError() : null, null);
+	}
+
+	private JsonNode lenientJsonBody(Call call) {
+		try {
+			return jsonBody(call);
+		}
+		catch (ApiError ex) {
+			return this.json.createObjectNode();
+		}
+	}
+
+	private static String firstText(@Nullable String... candidates) {
+		return Stream.of(candidates).filter(Objects::nonNull).findFirst().orElse("");
+	}
+
+	/** The {@code data} of a 9099, as in the OTP page's "Meta Failure" example. */
+	private ObjectNode metaError() {
+		ObjectNode data = this.json.createObjectNode();
+		ObjectNode error = data.putObject("error");
+		error.put("code", 100);
+		error.put("message", "(#100) Invalid parameter");
+		error.put("type", "OAuthException");
+		error.put("fbtrace_id", Ids.traceId());
+		ObjectNode details = error.putObject("error_data");
+		details.put("messaging_product", "whatsapp");
+		details.put("details", "Invalid parameter");
+		return data;
 	}
 
 	// authentication (reference §1)
@@ -115,13 +168,26 @@ final class ApiHandler {
 		if (millis == null || Math.abs(this.clock.millis() - millis) > MAX_SKEW_MILLIS) {
 			throw new ApiError(1004, "Timestamp expired");
 		}
+		requireContentType(call);
 		String algorithm = call.headers().get("algorithm");
-		byte[] signed = (call.isMultipart() || call.body().length == 0) ? null : call.body();
+		byte[] signed = (call.endpoint() == Endpoint.MEDIA_UPLOAD || call.body().length == 0) ? null : call.body();
 		if (!Signatures.verify(accessKey, action, bizType, ts, signed, account.accessSecret(),
 				(algorithm != null) ? algorithm : Signatures.MD5, sign)) {
 			throw new ApiError(1003, "Invalid signature");
 		}
 		return account;
+	}
+
+	/**
+	 * NxCloud's auth page lists a wrong Content-Type among the causes of 1003: the body is not read as signed.
+	 */
+	private static void requireContentType(Call call) {
+		String required = call.endpoint().bodyContentType();
+		String sent = call.mediaType();
+		if (required != null && !required.equals(sent)) {
+			throw new ApiError(1003, "Invalid signature: Content-Type must be " + required + ", not "
+					+ (sent.isEmpty() ? "absent" : sent));
+		}
 	}
 
 	private static String header(Call call, String name) {
@@ -151,10 +217,13 @@ final class ApiHandler {
 	// api2
 
 	private Result createApp(Account account, JsonNode body) {
+		if (!account.integrator()) {
+			throw ErrorCodes.error(Endpoint.CREATE_APP, 9007);
+		}
 		String name = required(body, "app_name", 9000, "Parameter exception: app_name is required");
 		String webhook = required(body, "webhook", 9000, "Parameter exception: webhook is required");
 		if (this.state.appsOf(account.accessKey()).size() >= MAX_APPS) {
-			throw new ApiError(9009, "Maximum of 1000 customer applications reached");
+			throw ErrorCodes.error(Endpoint.CREATE_APP, 9009);
 		}
 		App app = this.state.createApp(account.accessKey(), name, webhook);
 		ObjectNode data = this.json.createObjectNode();
@@ -164,9 +233,9 @@ final class ApiHandler {
 		return Result.ok(data);
 	}
 
-	private Result getPhone(Account account, JsonNode body) {
+	private Result getPhone(Account account, JsonNode body, Call call) {
 		App app = api2App(account, body);
-		requireWhatsapp(body);
+		requireWhatsapp(call, body);
 		String requested = text(body, "business_phones");
 		List<BusinessPhone> phones = new ArrayList<>();
 		if (requested == null) {
@@ -177,9 +246,12 @@ final class ApiHandler {
 				if (number.isBlank()) {
 					continue;
 				}
-				phones.add(this.state.phone(number.trim())
-					.filter((phone) -> phone.appKey().equals(app.appKey()))
-					.orElseThrow(() -> new ApiError(9006, "WhatsApp number not bound to the application")));
+				String trimmed = number.trim();
+				BusinessPhone phone = this.state.phone(trimmed).orElseThrow(() -> notWhatsapp(trimmed));
+				if (!phone.appKey().equals(app.appKey())) {
+					throw ErrorCodes.error(Endpoint.GET_PHONE, 9006);
+				}
+				phones.add(phone);
 			}
 		}
 		ObjectNode data = this.json.createObjectNode();
@@ -198,26 +270,26 @@ final class ApiHandler {
 
 	private Result otp(Account account, JsonNode body, Call call) {
 		App app = api2App(account, body);
-		requireWhatsapp(body);
-		requireIndividual(body);
-		String to = recipient(body, 9000, "Parameter exception: to is required");
+		requireWhatsapp(call, body);
+		requireIndividual(call, body);
+		String to = recipient(body);
 		// The newest (zh) page drops business_phone ("number pool"): without it the app's first connected phone sends.
 		String requestedPhone = text(body, "business_phone");
-		BusinessPhone phone = (requestedPhone != null) ? boundPhone(app, requestedPhone, 10003)
+		BusinessPhone phone = (requestedPhone != null) ? boundPhone(call, app, requestedPhone)
 				: this.state.phonesOf(app.appKey())
 					.stream()
 					.filter(BusinessPhone::isConnected)
 					.findFirst()
-					.orElseThrow(() -> new ApiError(10003, "WhatsApp business phone is not bind app"));
+					.orElseThrow(() -> ErrorCodes.error(Endpoint.OTP, 10003));
 		String category = (text(body, "category") != null) ? text(body, "category") : "AUTHENTICATION";
 		if (!category.equals("AUTHENTICATION") && !category.equals("UTILITY")) {
-			throw new ApiError(9014, "Category does not exist");
+			throw ErrorCodes.error(Endpoint.OTP, 9014);
 		}
 		String language = required(body, "language_code", 9000, "Parameter exception: language_code is required");
-		requireLanguage(language);
+		requireLanguage(call, "language_code", language);
 		String content = required(body, "content", 9000, "Parameter exception: content is required");
 		if (!OTP_CODE.matcher(content).find()) {
-			throw new ApiError(9015, "Content does not extract otp code");
+			throw ErrorCodes.error(Endpoint.OTP, 9015);
 		}
 		String apiType = text(body, "api_type");
 		if (apiType != null && !apiType.equals("0") && !apiType.equals("1")) {
@@ -228,7 +300,7 @@ final class ApiHandler {
 			.filter((t) -> t.category().equals(category) && t.language().equals(language)
 					&& t.status().equals("APPROVED"))
 			.findFirst()
-			.orElseThrow(() -> new ApiError(10005, "WhatsApp Template does not exist or low quality"));
+			.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 10005));
 		Accepted accepted = accept(call, account, app, phone, to, "otp", template.name(), body,
 				template.category());
 		return Result.accepted(metaMessages(accepted.message().id()), accepted);
@@ -236,16 +308,16 @@ final class ApiHandler {
 
 	private Result mt(Account account, JsonNode body, Call call) {
 		App app = api2App(account, body);
-		requireWhatsapp(body);
-		requireIndividual(body);
+		requireWhatsapp(call, body);
+		requireIndividual(call, body);
 		String phoneNumber = required(body, "business_phone", 9000, "Parameter exception: business_phone is required");
-		String to = recipient(body, 9000, "Parameter exception: to is required");
+		String to = recipient(body);
 		String type = required(body, "type", 9000, "Parameter exception: type is required");
 		if (!MT_TYPES.contains(type)) {
 			throw new ApiError(9000, "Parameter exception: unsupported type " + type);
 		}
 		requireTypeObject(body, type);
-		BusinessPhone phone = boundPhone(app, phoneNumber, 10003);
+		BusinessPhone phone = boundPhone(call, app, phoneNumber);
 		String templateName = null;
 		String origin = "service";
 		if (type.equals("template")) {
@@ -253,10 +325,10 @@ final class ApiHandler {
 			templateName = required(templateNode, "name", 9000, "Parameter exception: template.name is required");
 			String language = required(templateNode.path("language"), "code", 9000,
 					"Parameter exception: template.language.code is required");
-			requireLanguage(language);
+			requireLanguage(call, "template.language.code", language);
 			Template template = this.state.template(phone.phone(), templateName, language)
 				.filter((t) -> t.status().equals("APPROVED"))
-				.orElseThrow(() -> new ApiError(10005, "WhatsApp Template does not exist or low quality"));
+				.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 10005));
 			origin = template.category();
 		}
 		Accepted accepted = accept(call, account, app, phone, to, type, templateName, body, origin);
@@ -297,42 +369,69 @@ final class ApiHandler {
 			.orElseThrow(() -> new ApiError(code, "Application does not exist/unavailable"));
 	}
 
-	private BusinessPhone boundPhone(App app, String number, int code) {
+	/**
+	 * The sender of a send: a WhatsApp business number (9002; SaaS 22049), bound to the app (10003; SaaS 22126) and
+	 * connected (9002; SaaS 22089).
+	 */
+	private BusinessPhone boundPhone(Call call, App app, String number) {
+		Endpoint endpoint = call.endpoint();
+		boolean saas = endpoint.isSaas();
 		BusinessPhone phone = this.state.phone(number)
-			.filter((p) -> p.appKey().equals(app.appKey()))
-			.orElseThrow(() -> new ApiError(code, (code == 22126)
-					? "The WhatsApp number is not bound to the application" : "WhatsApp business phone is not bind app"));
+			.orElseThrow(() -> saas ? ErrorCodes.error(endpoint, 22049, number) : notWhatsapp(number));
+		if (!phone.appKey().equals(app.appKey())) {
+			throw ErrorCodes.error(endpoint, saas ? 22126 : 10003);
+		}
 		if (!phone.isConnected()) {
-			throw (code == 22126) ? new ApiError(22089, "Number not available (No Core App)")
-					: new ApiError(9002, "Merchant phone number error");
+			throw saas ? ErrorCodes.error(endpoint, 22089)
+					: new ApiError(9002, "Merchant phone number error: " + number + " is " + phone.status());
 		}
 		return phone;
 	}
 
-	private static void requireWhatsapp(JsonNode body) {
+	private static ApiError notWhatsapp(String number) {
+		return new ApiError(9002, "Merchant phone number error: " + number + " is not a WhatsApp business number");
+	}
+
+	/**
+	 * The api2 pages answer their parameter exception, 9000; the SaaS send page documents no code for this, so it
+	 * answers its first "Parameter exception", 21058 [derived].
+	 */
+	private static void requireWhatsapp(Call call, JsonNode body) {
 		if (!"whatsapp".equals(text(body, "messaging_product"))) {
-			throw new ApiError(9000, "Parameter exception: messaging_product must be whatsapp");
+			throw new ApiError(parameterException(call), "Parameter exception: messaging_product must be whatsapp");
 		}
 	}
 
-	private static void requireIndividual(JsonNode body) {
+	private static void requireIndividual(Call call, JsonNode body) {
 		if (!"individual".equals(text(body, "recipient_type"))) {
-			throw new ApiError(9000, "Parameter exception: recipient_type must be individual");
+			throw new ApiError(parameterException(call), "Parameter exception: recipient_type must be individual");
 		}
 	}
 
-	private static String recipient(JsonNode body, int code, String message) {
-		String to = required(body, "to", code, message);
+	private static int parameterException(Call call) {
+		return call.endpoint().isSaas() ? 21058 : 9000;
+	}
+
+	private static String recipient(JsonNode body) {
+		String to = required(body, "to", 9000, "Parameter exception: to is required");
 		if (!PHONE.matcher(to).matches()) {
-			throw new ApiError(code, message.replace("is required", "is invalid"));
+			throw new ApiError(9000, "Parameter exception: to is invalid");
 		}
 		return to;
 	}
 
-	private static void requireLanguage(String language) {
-		if (!TemplateLanguages.isKnown(language)) {
-			throw new ApiError(22092, "Language pack does not exist: " + language);
+	/**
+	 * A language of the pages' table: the SaaS pages document 22092 for another; the api2 pages document no code,
+	 * so it is their parameter exception, 9000.
+	 */
+	private static void requireLanguage(Call call, String field, String language) {
+		if (TemplateLanguages.isKnown(language)) {
+			return;
 		}
+		if (call.endpoint().isSaas()) {
+			throw ErrorCodes.error(call.endpoint(), 22092, language);
+		}
+		throw new ApiError(9000, "Parameter exception: " + field + " " + language + " is not a template language");
 	}
 
 	private Accepted accept(Call call, Account account, App app, BusinessPhone phone, String to, String type,
@@ -356,29 +455,32 @@ final class ApiHandler {
 
 	private Result saasSend(Account account, JsonNode body, Call call) {
 		long tenantId = tenantId(text(body, "tenant_id"));
-		String appKey = required(body, "appkey", 21059, "app_key is required");
-		String phoneNumber = required(body, "business_phone", 21060, "business_phone is required");
-		String to = recipient(body, 21061, "to is required");
+		String appKey = required(body, "appkey", 21059, ErrorCodes.message(Endpoint.SAAS_SEND, 21059));
+		String phoneNumber = required(body, "business_phone", 21060, ErrorCodes.message(Endpoint.SAAS_SEND, 21060));
+		String to = required(body, "to", 21061, ErrorCodes.message(Endpoint.SAAS_SEND, 21061));
 		if (!"template".equals(text(body, "type"))) {
-			throw new ApiError(21062, "type is required, valid values are [template]");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 21062);
 		}
+		requireWhatsapp(call, body);
+		requireIndividual(call, body);
 		JsonNode templateNode = body.path("template");
 		String name = text(templateNode, "name");
 		String language = text(templateNode.path("language"), "code");
 		if (name == null || language == null) {
-			throw new ApiError(21063, "template is required");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 21063);
 		}
+		requireSendableComponents(templateNode.path("components"));
 		requireTenant(account, tenantId);
 		App app = ownedApp(account, appKey, 22124);
-		if (this.state.phone(phoneNumber).isEmpty()) {
-			throw new ApiError(22049, "Business phone " + phoneNumber + " does not exist");
+		BusinessPhone phone = boundPhone(call, app, phoneNumber);
+		if (!PHONE.matcher(to).matches()) {
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 22090);
 		}
-		BusinessPhone phone = boundPhone(app, phoneNumber, 22126);
-		requireLanguage(language);
+		requireLanguage(call, "template.language.code", language);
 		Template template = this.state.template(phone.phone(), name, language)
-			.orElseThrow(() -> new ApiError(22093, "Template does not exist"));
+			.orElseThrow(() -> ErrorCodes.error(Endpoint.SAAS_SEND, 22093));
 		if (!template.status().equals("APPROVED")) {
-			throw new ApiError(23025, "WhatsApp Template does not exist or low quality");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 23025);
 		}
 		Accepted accepted = accept(call, account, app, phone, to, "template", name, body, template.category());
 		ObjectNode data = this.json.createObjectNode();
@@ -386,10 +488,56 @@ final class ApiHandler {
 		return Result.accepted(data, accepted);
 	}
 
+	/**
+	 * The SaaS send page allows {@code header} and {@code body} components only, with {@code text} parameters
+	 * (with their text) and {@code image} parameters (with an HTTP/HTTPS {@code link}). It documents no code for a
+	 * refusal; 21063, the code of the {@code template} parameter, is the closest [derived].
+	 */
+	private static void requireSendableComponents(JsonNode components) {
+		if (components.isMissingNode() || components.isNull()) {
+			return;
+		}
+		if (!components.isArray()) {
+			throw new ApiError(21063, "Parameter exception: template.components must be an array");
+		}
+		for (int i = 0; i < components.size(); i++) {
+			JsonNode component = components.get(i);
+			String field = "template.components[" + i + "]";
+			String type = text(component, "type");
+			if (!"header".equals(type) && !"body".equals(type)) {
+				throw new ApiError(21063, "Parameter exception: " + field
+						+ ".type must be header or body (buttons and other media go through /api/wa/mt), not " + type);
+			}
+			JsonNode parameters = component.path("parameters");
+			for (int j = 0; j < parameters.size(); j++) {
+				requireSendableParameter(parameters.get(j), field + ".parameters[" + j + "]");
+			}
+		}
+	}
+
+	private static void requireSendableParameter(JsonNode parameter, String field) {
+		String type = text(parameter, "type");
+		if ("text".equals(type)) {
+			if (text(parameter, "text") == null) {
+				throw new ApiError(21063, "Parameter exception: " + field + ".text is required for a text parameter");
+			}
+		}
+		else if ("image".equals(type)) {
+			String link = text(parameter.path("image"), "link");
+			if (link == null || !HTTP_URL.matcher(link).matches()) {
+				throw new ApiError(21063,
+						"Parameter exception: " + field + ".image.link must be an HTTP/HTTPS URL for an image parameter");
+			}
+		}
+		else {
+			throw new ApiError(21063, "Parameter exception: " + field + ".type must be text or image, not " + type);
+		}
+	}
+
 	private Result templateList(Account account, Call call) {
 		BusinessPhone phone = saasPhone(account, call, call.query("tenant_id"));
-		long page = positive(call.query("page_number"), 1, "page_number");
-		long size = positive(call.query("page_size"), 10, "page_size");
+		long page = pageParameter(call, "page_number");
+		long size = pageParameter(call, "page_size");
 		String name = call.query("name");
 		List<Template> all = this.state.templatesOf(phone.phone())
 			.stream()
@@ -403,14 +551,15 @@ final class ApiHandler {
 		return Result.ok(data);
 	}
 
-	/** The docs give no code for a bad page parameter; they are defaulted when absent and 21058 when invalid. */
-	private static long positive(@Nullable String value, long defaultValue, String name) {
+	/** Required, as the page says; it gives no code for a missing or bad one, so 21058 [derived]. */
+	private static long pageParameter(Call call, String name) {
+		String value = call.query(name);
 		if (value == null) {
-			return defaultValue;
+			throw new ApiError(21058, "Parameter error: " + name + " is required");
 		}
 		Long parsed = JsonFields.parseLong(value);
 		if (parsed == null || parsed < 1) {
-			throw new ApiError(21058, "Parameter error: " + name + " is invalid");
+			throw new ApiError(21058, "Parameter error: " + name + " must be a positive integer, not " + value);
 		}
 		return parsed;
 	}
@@ -430,10 +579,14 @@ final class ApiHandler {
 
 	private Result templateUpdate(Account account, Call call, JsonNode body) {
 		BusinessPhone phone = saasPhone(account, call, text(body, "tenant_id"));
-		Long id = JsonFields.parseLong(required(body, "id", 21058, "Parameter error: id is required"));
-		Template old = (id != null) ? ownedTemplate(phone, id) : null;
+		String idText = required(body, "id", 21058, "Parameter error: id is required");
+		Long id = JsonFields.parseLong(idText);
+		if (id == null) {
+			throw new ApiError(21058, "Parameter error: id must be a template id, not " + idText);
+		}
+		Template old = ownedTemplate(phone, id);
 		if (old == null) {
-			throw new ApiError(22093, "Template does not exist");
+			throw ErrorCodes.error(call.endpoint(), 22093);
 		}
 		Template updated = this.templates.read(body, phone.phone(), old.id(), null, old.status());
 		return Result.ok(templateId(this.state.updateTemplate(updated)));
@@ -449,7 +602,14 @@ final class ApiHandler {
 	private Result templateDetail(Account account, Call call) {
 		BusinessPhone phone = saasPhone(account, call, call.query("tenant_id"));
 		Template template = pathTemplate(phone, call);
-		return Result.ok(this.templates.detail(template, this.baseUrl.get() + "/media/"));
+		return Result.ok(this.templates.detail(template, this.baseUrl.get() + "/media/",
+				(flowId) -> this.state.flowsOf(phone.phone())
+					.stream()
+					.filter((flow) -> flow.id().equals(flowId))
+					.map(Flow::firstScreen)
+					.filter(Objects::nonNull)
+					.findFirst()
+					.orElse(null)));
 	}
 
 	private Result templateDelete(Account account, Call call) {
@@ -463,7 +623,7 @@ final class ApiHandler {
 		Long id = JsonFields.parseLong(call.pathVariables().get("id"));
 		Template template = (id != null) ? ownedTemplate(phone, id) : null;
 		if (template == null) {
-			throw new ApiError(22093, "Template does not exist");
+			throw ErrorCodes.error(call.endpoint(), 22093);
 		}
 		return template;
 	}
@@ -489,9 +649,6 @@ final class ApiHandler {
 	}
 
 	private Result mediaUpload(Account account, Call call) {
-		if (!call.isMultipart()) {
-			throw new ApiError(1002, "Parameter error: Content-Type must be multipart/form-data");
-		}
 		Multipart form = Multipart.parse(call.contentType(), call.body());
 		BusinessPhone phone = saasPhone(account, call, form.fields().get("tenant_id"));
 		Multipart.FilePart file = form.file();
@@ -520,7 +677,7 @@ final class ApiHandler {
 			.filter((phone) -> this.state.app(phone.appKey())
 				.map((app) -> app.accessKey().equals(account.accessKey()))
 				.orElse(false))
-			.orElseThrow(() -> new ApiError(22049, "Business phone " + number + " does not exist"));
+			.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 22049, number));
 	}
 
 	private static long tenantId(@Nullable String value) {
@@ -533,7 +690,7 @@ final class ApiHandler {
 
 	private void requireTenant(Account account, long tenantId) {
 		if (this.state.tenant(tenantId).filter((t) -> t.accessKey().equals(account.accessKey())).isEmpty()) {
-			throw new ApiError(22020, "Customer does not exist");
+			throw ErrorCodes.error(Endpoint.SAAS_SEND, 22020);
 		}
 	}
 
@@ -553,8 +710,11 @@ final class ApiHandler {
 			return (type != null) ? type : "";
 		}
 
-		boolean isMultipart() {
-			return contentType().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+		/** The media type of the body, without parameters, in lower case; empty if none was sent. */
+		String mediaType() {
+			String type = contentType();
+			int semicolon = type.indexOf(';');
+			return ((semicolon >= 0) ? type.substring(0, semicolon) : type).trim().toLowerCase(Locale.ROOT);
 		}
 
 	}

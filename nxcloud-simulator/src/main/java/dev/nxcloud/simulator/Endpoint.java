@@ -96,6 +96,18 @@ public enum Endpoint {
 	}
 
 	/**
+	 * The {@code Content-Type} the endpoint's page requires of the request body. GET and DELETE requests carry no
+	 * body, so none is required of them although their pages name {@code application/json}.
+	 * @return the media type, or {@code null} for an endpoint without a body
+	 */
+	@Nullable String bodyContentType() {
+		if (!this.method.equals("POST") && !this.method.equals("PUT")) {
+			return null;
+		}
+		return (this == MEDIA_UPLOAD) ? "multipart/form-data" : "application/json";
+	}
+
+	/**
 	 * The path variables if the path matches this endpoint's template (the method is not checked).
 	 * @param path the request path, without query
 	 * @return the variables, or {@code null} if it does not match

@@ -2,6 +2,8 @@ package dev.nxcloud.simulator;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an injected fault does to an answer. Create them with the static factories and register them with
  * {@link Faults#on(Endpoint...)}.
@@ -42,6 +44,30 @@ public sealed interface Fault {
 	 */
 	static Fault requestFailed() {
 		return new RequestFailed();
+	}
+
+	/**
+	 * Answers HTTP 200 with an NxCloud error code, rendered as the endpoint's documentation page renders it: the
+	 * page's message for the code (for a code the page does not list, the message another page of the same family
+	 * gives it, then any page's, then {@code Request failed}), with {@code {0}} filled from the request (the
+	 * business phone of 22049, the language of 22092), {@code data} {@code null}, and {@code traceId}. Code 9099
+	 * carries Meta's error object in {@code data.error}, as on the OTP page. Any code can be answered on any
+	 * endpoint, e.g. 9004, 9013, 22041, 22042, 22091, 22122, 22123, 22125 or 22141.
+	 * @param code the code, not 0
+	 * @return the fault
+	 */
+	static Fault errorCode(int code) {
+		return new ErrorCode(code, null);
+	}
+
+	/**
+	 * Answers HTTP 200 with an NxCloud error code and a message of your own, e.g. the details of a 22141.
+	 * @param code the code, not 0
+	 * @param message the message
+	 * @return the fault
+	 */
+	static Fault errorCode(int code, String message) {
+		return new ErrorCode(code, message);
 	}
 
 	/**
@@ -109,6 +135,25 @@ public sealed interface Fault {
 
 	/** Code -1, "Request failed". */
 	record RequestFailed() implements Fault {
+	}
+
+	/**
+	 * An NxCloud error code in a well-formed answer.
+	 *
+	 * @param code the code
+	 * @param message the message, or {@code null} for the one the endpoint's page documents
+	 */
+	record ErrorCode(int code, @Nullable String message) implements Fault {
+
+		/**
+		 * Checks the code.
+		 */
+		public ErrorCode {
+			if (code == 0) {
+				throw new IllegalArgumentException("0 is success, not an error code");
+			}
+		}
+
 	}
 
 	/** No answer at all. */

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * sim.faults().on(Endpoint.MT).next(2).respond(Fault.httpStatus(503));
  * sim.faults().on().withProbability(0.1).respond(Fault.latency(Duration.ofMillis(10), Duration.ofMillis(200)));
  * sim.faults().on(Endpoint.OTP).next(1).afterProcessing().respond(Fault.connectionReset());
+ * sim.faults().on(Endpoint.SAAS_SEND).next(1).respond(Fault.errorCode(22125));   // "Insufficient account balance"
  * }</pre>
  */
 public final class Faults {

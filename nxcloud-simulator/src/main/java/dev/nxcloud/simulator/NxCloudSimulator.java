@@ -311,7 +311,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 	 *
 	 * <pre>{@code
 	 * {
-	 *   "accounts": [{"access_key": "...", "access_secret": "..."}],
+	 *   "accounts": [{"access_key": "...", "access_secret": "...", "integrator": true}],
 	 *   "apps": [{"access_key": "...", "app_id": 1000, "app_name": "...", "app_key": "...", "webhook": "http://127.0.0.1:9000/hook"}],
 	 *   "phones": [{"phone": "15550000001", "app_key": "...", "verified_name": "...", "status": "CONNECTED",
 	 *               "quality_rating": "GREEN", "current_limit": "TIER_1K", "name_status": "APPROVED",
@@ -319,13 +319,16 @@ public final class NxCloudSimulator implements AutoCloseable {
 	 *   "tenants": [{"tenant_id": 1, "access_key": "..."}],
 	 *   "templates": [{"phone": "...", "name": "...", "language": "en", "category": "UTILITY", "status": "APPROVED",
 	 *                  "content": "Hi {{1}}", "headerText": "...", "footerText": "...", "buttonComponents": [...]}],
-	 *   "flows": [{"phone": "...", "id": "...", "name": "...", "status": "PUBLISHED", "categories": ["SIGN_UP"]}],
+	 *   "flows": [{"phone": "...", "id": "...", "name": "...", "status": "PUBLISHED", "categories": ["SIGN_UP"],
+	 *              "first_screen": "SIGN_UP"}],
 	 *   "failing_recipients": [{"to": "...", "code": 131026, "title": "Message undeliverable"}]
 	 * }
 	 * }</pre>
 	 *
-	 * Templates take the fields of the SaaS template create body plus {@code phone}, {@code category}
-	 * ({@code MARKETING}, {@code UTILITY} or {@code AUTHENTICATION}) and {@code status}.
+	 * An account is an integrator (it may call {@code createApp}) unless it says {@code "integrator": false}.
+	 * Templates take the fields of the SaaS template create body, with the same rules, plus {@code phone},
+	 * {@code category} ({@code MARKETING}, {@code UTILITY} or {@code AUTHENTICATION}) and {@code status}. A flow's
+	 * {@code first_screen} is the {@code navigate_screen} of the template buttons that open it.
 	 * @param json the document
 	 * @return this simulator
 	 * @throws IllegalArgumentException if an entry is incomplete or refers to an unknown account or app
@@ -373,16 +376,21 @@ public final class NxCloudSimulator implements AutoCloseable {
 		Faults.Decision decision = this.faults.decide(endpoint);
 		FaultRule rule = decision.decisive();
 		Result result = null;
+		Call call = new Call(endpoint, variables, uri.parameters(), request.requestHeaders(), body);
 		if (rule == null || rule.afterProcessing()) {
-			result = this.api.handle(new Call(endpoint, variables, uri.parameters(), request.requestHeaders(), body));
+			result = this.api.handle(call);
 		}
-		record(request, body, endpoint, (rule == null && result != null) ? result.code() : null,
-				(rule != null) ? rule.fault() : null);
+		Integer answered = (rule != null && rule.fault() instanceof Fault.ErrorCode error) ? Integer.valueOf(error.code())
+				: (rule == null && result != null) ? Integer.valueOf(result.code()) : null;
+		record(request, body, endpoint, answered, (rule != null) ? rule.fault() : null);
 		Result processed = result;
 		Endpoint matched = endpoint;
 		Mono<Void> answer = Mono.defer(() -> {
 			if (processed != null && processed.accepted() != null) {
 				this.callbacks.dispatch(processed.accepted());
+			}
+			if (rule != null && rule.fault() instanceof Fault.ErrorCode error) {
+				return json(response, envelope(this.api.answer(call, error), matched));
 			}
 			if (rule != null) {
 				return fault(rule.fault(), response);

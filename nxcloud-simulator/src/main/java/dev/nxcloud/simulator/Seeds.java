@@ -25,7 +25,8 @@ final class Seeds {
 
 	static void apply(JsonNode root, SimulatorState state, TemplateCodec templates) {
 		for (JsonNode node : root.path("accounts")) {
-			state.addAccount(new Account(need(node, "access_key"), need(node, "access_secret")));
+			state.addAccount(new Account(need(node, "access_key"), need(node, "access_secret"),
+					!"false".equals(text(node, "integrator"))));
 		}
 		for (JsonNode node : root.path("apps")) {
 			App app = new App(need(node, "access_key"), Long.parseLong(need(node, "app_id")), need(node, "app_name"),
@@ -56,7 +57,7 @@ final class Seeds {
 			List<String> categories = new ArrayList<>();
 			node.path("categories").forEach((category) -> categories.add(category.asString()));
 			state.addFlow(new Flow(need(node, "phone"), need(node, "id"), need(node, "name"),
-					or(text(node, "status"), "PUBLISHED"), categories));
+					or(text(node, "status"), "PUBLISHED"), categories, text(node, "first_screen")));
 		}
 		for (JsonNode node : root.path("failing_recipients")) {
 			state.addFailingRecipient(new FailingRecipient(need(node, "to"),

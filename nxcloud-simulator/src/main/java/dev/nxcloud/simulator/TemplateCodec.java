@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +36,15 @@ final class TemplateCodec {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\{([^}]*)}}");
 
+	private static final Set<String> MEDIA_TYPES = Set.of("IMAGE", "DOCUMENT", "VIDEO");
+
+	/**
+	 * Example values of the named variables the pages show: {@code {{WhatsApp}}} in the template detail sample,
+	 * the others in the SaaS send example. Other variables get {@code example_<name>}.
+	 */
+	private static final Map<String, String> EXAMPLES = Map.of("WhatsApp", "8613800000000", "Phone Number",
+			"8613800000000", "First Name", "David", "Country", "China");
+
 	/** The sample list shows {@code created_at} as Beijing local time without a zone. */
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.ofHours(8));
@@ -47,28 +59,32 @@ final class TemplateCodec {
 	}
 
 	/**
-	 * Reads a template create/update body, checking what NxCloud checks.
+	 * Reads a template create/update body, checking what NxCloud checks. The page documents codes only for a
+	 * missing button name (22216), too many buttons (22070) and an unknown language (22092); every other refusal
+	 * answers 21058, the SaaS family's "Parameter error" [derived].
 	 * @param category the category; {@code null} to take it from {@code category_type}
 	 */
 	Template read(JsonNode body, String phone, long id, @Nullable String category, String status) {
 		String name = JsonFields.required(body, "name", 21058, "Parameter error: name is required");
-		// The docs say only "Template name (cannot be in Chinese)" and give no code for it; 21058, the SaaS
-		// family's parameter error, is the closest documented one.
 		if (CHINESE.matcher(name).find()) {
 			throw new ApiError(21058, "Parameter error: template name cannot contain Chinese characters");
 		}
 		String language = JsonFields.required(body, "language", 21058, "Parameter error: language is required");
 		if (!TemplateLanguages.isKnown(language)) {
-			throw new ApiError(22092, "Language pack does not exist: " + language);
+			throw ErrorCodes.error(Endpoint.TEMPLATE_CREATE, 22092, language);
 		}
 		String resolvedCategory = (category != null) ? category : categoryOf(text(body, "category_type"));
 		String content = JsonFields.required(body, "content", 21058, "Parameter error: content is required");
-		List<TemplateButton> buttons = readButtons(body.path("buttonComponents"));
 		String mediaType = text(body, "mediaType");
+		if (mediaType != null && !MEDIA_TYPES.contains(mediaType)) {
+			throw new ApiError(21058, "Parameter error: mediaType must be IMAGE, DOCUMENT or VIDEO, not " + mediaType);
+		}
+		List<TemplateButton> buttons = readButtons(body.path("buttonComponents"));
 		Long closeAutoFlow = JsonFields.parseLong(text(body, "is_close_auto_flow"));
 		return new Template(id, phone, name, language, resolvedCategory, status, content, text(body, "headerText"),
 				mediaType, text(body, "mediaId"), text(body, "mediaName"), text(body, "templateMediaId"),
-				text(body, "footerText"), buttons, (closeAutoFlow != null) ? closeAutoFlow.intValue() : 0, Instant.EPOCH, Instant.EPOCH);
+				text(body, "footerText"), buttons, (closeAutoFlow != null) ? closeAutoFlow.intValue() : 0,
+				Instant.EPOCH, Instant.EPOCH);
 	}
 
 	private static String categoryOf(@Nullable String categoryType) {
@@ -86,29 +102,68 @@ final class TemplateCodec {
 			return List.of();
 		}
 		if (array.size() > 3) {
-			throw new ApiError(22070, "Maximum of 3 buttons can be created");
+			throw ErrorCodes.error(Endpoint.TEMPLATE_CREATE, 22070);
 		}
 		List<TemplateButton> buttons = new ArrayList<>();
-		for (JsonNode button : array) {
+		for (int i = 0; i < array.size(); i++) {
+			JsonNode button = array.get(i);
+			String field = "buttonComponents[" + i + "].";
 			String text = text(button, "text");
 			if (text == null) {
-				throw new ApiError(22216, "Button name cannot be empty");
+				throw ErrorCodes.error(Endpoint.TEMPLATE_CREATE, 22216);
 			}
-			String type = JsonFields.required(button, "type", 21058, "Parameter error: button type is required")
+			String type = JsonFields.required(button, "type", 21058, "Parameter error: " + field + "type is required")
 				.toUpperCase(Locale.ROOT);
-			List<Map<String, @Nullable Object>> events = new ArrayList<>();
-			for (JsonNode event : button.path("buttonEvents")) {
-				Map<String, @Nullable Object> copy = new LinkedHashMap<>();
-				for (String key : List.of("event", "tagName", "text", "templateId", "templateName")) {
-					copy.put(key, text(event, key));
+			String customizeType = text(button, "customizeType");
+			switch (type) {
+				case "QUICK_REPLY" -> {
+					if (!"conventional".equals(customizeType) && !"unsubscribe".equals(customizeType)) {
+						throw new ApiError(21058, "Parameter error: " + field
+								+ "customizeType must be conventional or unsubscribe for a QUICK_REPLY button");
+					}
 				}
-				events.add(copy);
+				case "PHONE_NUMBER" -> requiredFor(button, "phoneNumber", field, type);
+				case "URL" -> requiredFor(button, "url", field, type);
+				case "FLOW" -> requiredFor(button, "flow_id", field, type);
+				default -> throw new ApiError(21058,
+						"Parameter error: " + field + "type must be QUICK_REPLY, URL, PHONE_NUMBER or FLOW, not " + type);
+			}
+			List<Map<String, @Nullable Object>> events = new ArrayList<>();
+			JsonNode eventArray = button.path("buttonEvents");
+			for (int j = 0; j < eventArray.size(); j++) {
+				events.add(readEvent(eventArray.get(j), field + "buttonEvents[" + j + "]."));
 			}
 			String payload = "QUICK_REPLY".equals(type) ? Long.toString(this.payloads.getAsLong()) : null;
-			buttons.add(new TemplateButton(type, text(button, "customizeType"), text, text(button, "phoneNumber"),
-					text(button, "url"), text(button, "flow_id"), payload, events));
+			buttons.add(new TemplateButton(type, customizeType, text, text(button, "phoneNumber"), text(button, "url"),
+					text(button, "flow_id"), payload, events));
 		}
 		return buttons;
+	}
+
+	private static void requiredFor(JsonNode button, String name, String field, String type) {
+		JsonFields.required(button, name, 21058,
+				"Parameter error: " + field + name + " is required for a " + type + " button");
+	}
+
+	/** An event needs the field its type names: tag a tagName, text a text, template a templateId and name. */
+	private static Map<String, @Nullable Object> readEvent(JsonNode event, String field) {
+		String type = JsonFields.required(event, "event", 21058, "Parameter error: " + field + "event is required");
+		List<String> needed = switch (type) {
+			case "tag" -> List.of("tagName");
+			case "text" -> List.of("text");
+			case "template" -> List.of("templateId", "templateName");
+			default -> throw new ApiError(21058,
+					"Parameter error: " + field + "event must be tag, text or template, not " + type);
+		};
+		for (String name : needed) {
+			JsonFields.required(event, name, 21058,
+					"Parameter error: " + field + name + " is required for a " + type + " event");
+		}
+		Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+		for (String key : List.of("event", "tagName", "text", "templateId", "templateName")) {
+			copy.put(key, text(event, key));
+		}
+		return copy;
 	}
 
 	ObjectNode listItem(Template template) {
@@ -148,7 +203,11 @@ final class TemplateCodec {
 		};
 	}
 
-	ObjectNode detail(Template template, String mediaBaseUrl) {
+	/**
+	 * The detail view.
+	 * @param firstScreens the first screen of a flow by flow id ({@code navigate_screen}), {@code null} if unknown
+	 */
+	ObjectNode detail(Template template, String mediaBaseUrl, Function<String, @Nullable String> firstScreens) {
 		ObjectNode detail = this.json.createObjectNode();
 		detail.putNull("namespace");
 		detail.put("name", template.name());
@@ -179,20 +238,29 @@ final class TemplateCodec {
 		}
 		if (!variables.isEmpty()) {
 			ArrayNode values = body.putObject("example").putArray("body_text").addArray();
-			variables.forEach(values::add);
+			variables.forEach((variable) -> values.add(EXAMPLES.getOrDefault(variable, "example_" + variable)));
 		}
 		if (template.footerText() != null) {
 			component(components, "FOOTER").put("text", template.footerText());
 		}
 		if (!template.buttons().isEmpty()) {
 			ArrayNode buttons = component(components, "BUTTONS").putArray("buttons");
-			template.buttons().forEach((button) -> buttons.add(button(button)));
+			template.buttons().forEach((button) -> buttons.add(button(button, firstScreens)));
 		}
 		detail.put("language", template.language());
 		detail.put("status", template.status());
 		detail.put("id", template.id());
+		detail.put("channel", 2);
 		detail.putObject("quality_score").put("score", "UNKNOWN");
-		detail.putArray("tag_ids");
+		ArrayNode tagIds = detail.putArray("tag_ids");
+		template.buttons()
+			.stream()
+			.flatMap((button) -> button.buttonEvents().stream())
+			.map((event) -> (String) event.get("tagName"))
+			.filter(Objects::nonNull)
+			.map(TemplateCodec::tagId)
+			.distinct()
+			.forEach(tagIds::add);
 		detail.put("is_close_auto_flow", template.closeAutoFlow());
 		return detail;
 	}
@@ -207,7 +275,16 @@ final class TemplateCodec {
 		return component;
 	}
 
-	private ObjectNode button(TemplateButton button) {
+	/**
+	 * The id of a tag, stable for its name. Tags are not kept: the samples show a template's {@code tag_ids} as the
+	 * ids of its buttons' tag events (sample 1 and 2; sample 3 lists a tag its request names only in
+	 * {@code tag_name}, which sample 2 does not).
+	 */
+	private static long tagId(String tagName) {
+		return 30000 + Math.floorMod(tagName.hashCode(), 10000);
+	}
+
+	private ObjectNode button(TemplateButton button, Function<String, @Nullable String> firstScreens) {
 		ObjectNode node = this.json.createObjectNode();
 		node.put("type", button.type());
 		node.put("text", button.text());
@@ -215,8 +292,9 @@ final class TemplateCodec {
 		node.put("url", button.url());
 		node.put("phone_number", (button.phoneNumber() != null) ? "+" + button.phoneNumber() : null);
 		node.put("flow_id", button.flowId());
-		node.putNull("navigate_screen");
-		node.put("flow_action", "FLOW".equals(button.type()) ? "NAVIGATE" : null);
+		boolean flow = "FLOW".equals(button.type()) && button.flowId() != null;
+		node.put("navigate_screen", flow ? firstScreens.apply(button.flowId()) : null);
+		node.put("flow_action", flow ? "NAVIGATE" : null);
 		if (!"QUICK_REPLY".equals(button.type())) {
 			node.putNull("buttonReqs");
 			return node;
@@ -236,7 +314,7 @@ final class TemplateCodec {
 			e.put("event", (String) event.get("event"));
 			e.put("tagName", (String) tagName);
 			if (tagName != null) {
-				e.put("tagId", 30000 + Math.floorMod(tagName.hashCode(), 10000));
+				e.put("tagId", tagId((String) tagName));
 			}
 			else {
 				e.putNull("tagId");

@@ -1,6 +1,7 @@
 package dev.nxcloud.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.nxcloud.simulator.TestClient.Response;
@@ -175,6 +176,44 @@ class EndpointsTest {
 		assertThat(deleted.code()).isZero();
 		assertThat(deleted.json().get("data").isNull()).isTrue();
 		assertThat(this.client.get(saas("/saas/wa/template/{phone}/" + id + "?tenant_id=1")).code()).isEqualTo(22093);
+	}
+
+	@Test
+	void templateDetailCarriesTheDocumentedFields() {
+		String create = "{\"name\":\"detail_fields\",\"tenant_id\":1,\"language\":\"en\",\"category_type\":2,"
+				+ "\"content\":\"WhatsApp:{{WhatsApp}}, order {{1}}\",\"buttonComponents\":[{\"type\":\"QUICK_REPLY\","
+				+ "\"customizeType\":\"conventional\",\"text\":\"b1\",\"buttonEvents\":[{\"event\":\"tag\","
+				+ "\"tagName\":\"Viber tag\"}]},{\"type\":\"QUICK_REPLY\",\"customizeType\":\"unsubscribe\","
+				+ "\"text\":\"b2\",\"buttonEvents\":[{\"event\":\"tag\",\"tagName\":\"Viber tag\"},{\"event\":"
+				+ "\"tag\",\"tagName\":\"other\"}]},{\"type\":\"flow\",\"text\":\"f\",\"flow_id\":\"803348158336427\"}]}";
+		long id = ok(this.client.post(saas("/saas/wa/template/{phone}"), "mt", create)).get("id").asLong();
+		JsonNode detail = ok(this.client.get(saas("/saas/wa/template/{phone}/" + id + "?tenant_id=1")));
+		assertThat(detail.get("channel").asInt()).isEqualTo(2);
+		assertThat(detail.get("category_type").asInt()).isEqualTo(2);
+		JsonNode components = detail.get("components");
+		JsonNode bodyText = components.get(0).get("example").get("body_text");
+		assertThat(bodyText.get(0).valueStream().map(JsonNode::asString)).as("example values, not variable names")
+			.containsExactly("8613800000000", "example_1");
+		JsonNode buttons = components.get(1).get("buttons");
+		long viberTag = buttons.get(0).get("buttonReqs").get("buttonEvents").get(0).get("tagId").asLong();
+		long otherTag = buttons.get(1).get("buttonReqs").get("buttonEvents").get(1).get("tagId").asLong();
+		assertThat(detail.get("tag_ids").valueStream().map(JsonNode::asLong)).containsExactly(viberTag, otherTag);
+		JsonNode flow = buttons.get(2);
+		assertThat(flow.get("type").asString()).isEqualTo("FLOW");
+		assertThat(flow.get("navigate_screen").asString()).as("the demo flow's first screen").isEqualTo("SIGN_UP");
+		assertThat(flow.get("flow_action").asString()).isEqualTo("NAVIGATE");
+		assertThat(buttons.get(0).get("navigate_screen").isNull()).isTrue();
+	}
+
+	@Test
+	void categoryTypeIsNumberedAsThePagesNumberIt() {
+		JsonNode list = ok(this.client.get(saas("/saas/wa/template/{phone}?page_number=1&page_size=10&tenant_id=1")))
+			.get("list");
+		Map<String, JsonNode> byName = new HashMap<>();
+		list.forEach((item) -> byName.put(item.get("name").asString(), item.get("category_type")));
+		assertThat(byName.get("spring_promo").asInt()).isEqualTo(1);
+		assertThat(byName.get("order_update").asInt()).isEqualTo(2);
+		assertThat(byName.get("demo_otp").isNull()).as("AUTHENTICATION has no number on the pages").isTrue();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -97,10 +98,14 @@ final class TestClient implements AutoCloseable {
 		return raw(method, path, headers, body, "application/json");
 	}
 
-	Response raw(HttpMethod method, String path, Map<String, String> headers, byte[] body, String contentType) {
+	/** Sends exactly these headers and bytes; a {@code null} content type sends no Content-Type header. */
+	Response raw(HttpMethod method, String path, Map<String, String> headers, byte[] body,
+			@Nullable String contentType) {
 		return this.http.headers((h) -> {
 			headers.forEach(h::set);
-			h.set("Content-Type", contentType);
+			if (contentType != null) {
+				h.set("Content-Type", contentType);
+			}
 		})
 			.request(method)
 			.uri(this.baseUrl + path)

@@ -38,7 +38,10 @@ class ThroughputTest {
 			long end = System.nanoTime() + duration.toNanos();
 			long begin = System.nanoTime();
 			Flux.range(0, 64)
-				.flatMap((worker) -> Mono.defer(() -> http.headers((h) -> signer.headers("mt", bytes).forEach(h::set))
+				.flatMap((worker) -> Mono.defer(() -> http.headers((h) -> {
+					signer.headers("mt", bytes).forEach(h::set);
+					h.set("Content-Type", "application/json");
+				})
 					.post()
 					.uri("/api/wa/mt")
 					.send(ByteBufFlux.fromString(Mono.just(body)))

@@ -2,6 +2,8 @@ package dev.nxcloud.simulator.state;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A WhatsApp Flow (form) of a business phone.
  *
@@ -10,8 +12,11 @@ import java.util.List;
  * @param name the flow name
  * @param status {@code PUBLISHED}, {@code DRAFT}, ...
  * @param categories e.g. {@code SIGN_UP}
+ * @param firstScreen the screen a template's flow button opens ({@code navigate_screen} in the template detail),
+ * or {@code null} if unknown
  */
-public record Flow(String phone, String id, String name, String status, List<String> categories) {
+public record Flow(String phone, String id, String name, String status, List<String> categories,
+		@Nullable String firstScreen) {
 
 	/**
 	 * Copies the categories.

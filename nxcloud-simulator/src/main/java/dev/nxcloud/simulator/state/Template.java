@@ -54,14 +54,14 @@ public record Template(long id, String phone, String name, String language, Stri
 	}
 
 	/**
-	 * The SaaS {@code category_type}: 1 MARKETING, 2 UTILITY; 3 for AUTHENTICATION is not documented.
-	 * @return the category type
+	 * The SaaS {@code category_type}, numbered as the template pages number it: 1 MARKETING, 2 UTILITY.
+	 * @return the category type, or {@code null} for a category the pages give no number (AUTHENTICATION)
 	 */
-	public int categoryType() {
+	public @Nullable Integer categoryType() {
 		return switch (this.category) {
 			case "MARKETING" -> 1;
 			case "UTILITY" -> 2;
-			default -> 3;
+			default -> null;
 		};
 	}
 

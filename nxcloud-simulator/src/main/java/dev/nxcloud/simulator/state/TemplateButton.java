@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One button of a template, as sent in {@code buttonComponents} of the SaaS template create and update calls.
  *
- * @param type {@code QUICK_REPLY}, {@code URL}, {@code PHONE_NUMBER}, {@code FLOW} (or {@code OTP} for seeded
- * authentication templates)
+ * @param type {@code QUICK_REPLY}, {@code URL}, {@code PHONE_NUMBER} or {@code FLOW}
  * @param customizeType {@code conventional} or {@code unsubscribe} for quick replies
  * @param text the button text
  * @param phoneNumber the number of a {@code PHONE_NUMBER} button

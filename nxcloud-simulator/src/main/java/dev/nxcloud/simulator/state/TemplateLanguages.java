@@ -80,6 +80,14 @@ public final class TemplateLanguages {
 	}
 
 	/**
+	 * Every documented language: code to English name.
+	 * @return the 65 languages, unmodifiable
+	 */
+	public static Map<String, String> all() {
+		return NAMES;
+	}
+
+	/**
 	 * Tell whether NxCloud documents a language code (case-sensitive, e.g. {@code en_US}).
 	 * @param code the language code
 	 * @return whether the code is in the documented list
