@@ -11,7 +11,6 @@ import dev.nxcloud.whatsapp.NxCloudConnection;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudJson;
 import dev.nxcloud.whatsapp.NxCloudOperation;
-import dev.nxcloud.whatsapp.message.ButtonParameter;
 import dev.nxcloud.whatsapp.message.MessageWireMapper;
 import dev.nxcloud.whatsapp.message.Template;
 import dev.nxcloud.whatsapp.message.TemplateMessage;
@@ -47,11 +46,10 @@ public final class BenchmarkRequests {
 	 * @return the message
 	 */
 	public static TemplateMessage templateMessage() {
-		String customer = "Alexandra Konstantinopoulou-Vanderbilt " + "x".repeat(260);
+		String customer = "Alexandra Konstantinopoulou-Vanderbilt " + "x".repeat(390);
 		String order = "ORD-2024-06-25-" + "0123456789".repeat(30);
 		Template template = Template.builder("order_update", TemplateLanguage.of("en_US"))
 			.body(customer, order)
-			.button(ButtonParameter.url(0, "track/" + "abcdefghij".repeat(12)))
 			.build();
 		return TemplateMessage.to(RECIPIENT, template);
 	}
