@@ -159,7 +159,18 @@ public final class NxCloudClient {
 		if (ClassUtils.isPresent("reactor.netty.http.client.HttpClient", NxCloudClient.class.getClassLoader())) {
 			return ReactorNettyConnector.create(connectTimeout);
 		}
-		return new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+		return jdkConnector(connectTimeout);
+	}
+
+	/**
+	 * The JDK's {@code HttpClient}, held to HTTP/1.1 as Reactor Netty is: HTTP/2 would lower-case the header names,
+	 * and NxCloud documents them as {@code accessKey} and {@code bizType}.
+	 */
+	static ClientHttpConnector jdkConnector(Duration connectTimeout) {
+		return new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.connectTimeout(connectTimeout)
+			.build());
 	}
 
 	/**
