@@ -562,10 +562,23 @@ public final class NxCloudClient {
 				}
 			}
 			catch (JacksonException ex) {
-				sink.error(new NxCloudInvalidResponseException(operation,
-						"the response's data does not have the documented shape: " + ex.getOriginalMessage(), ex));
+				sink.error(new NxCloudInvalidResponseException(operation, "the response's " + field(ex)
+						+ " does not have the documented shape: " + ex.getOriginalMessage(), ex));
 			}
 		});
+	}
+
+	private static String field(JacksonException ex) {
+		StringBuilder field = new StringBuilder("data");
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	private @Nullable JsonNode readEnvelope(byte[] bytes) {
