@@ -11,7 +11,7 @@ import dev.nxcloud.whatsapp.NxCloudConnection;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudJson;
 import dev.nxcloud.whatsapp.NxCloudOperation;
-import dev.nxcloud.whatsapp.message.ButtonParameter;
+import dev.nxcloud.whatsapp.message.HeaderParameter;
 import dev.nxcloud.whatsapp.message.MessageWireMapper;
 import dev.nxcloud.whatsapp.message.Template;
 import dev.nxcloud.whatsapp.message.TemplateMessage;
@@ -50,8 +50,8 @@ public final class BenchmarkRequests {
 		String customer = "Alexandra Konstantinopoulou-Vanderbilt " + "x".repeat(260);
 		String order = "ORD-2024-06-25-" + "0123456789".repeat(30);
 		Template template = Template.builder("order_update", TemplateLanguage.of("en_US"))
+			.header(HeaderParameter.image("https://cdn.example.com/track/" + "abcdefghij".repeat(12) + ".png"))
 			.body(customer, order)
-			.button(ButtonParameter.url(0, "track/" + "abcdefghij".repeat(12)))
 			.build();
 		return TemplateMessage.to(RECIPIENT, template);
 	}
