@@ -56,10 +56,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -310,7 +312,10 @@ public final class NxCloudClient {
 		}
 
 		/**
-		 * Send a {@code multipart/form-data} body, streamed and signed without the body.
+		 * Send a {@code multipart/form-data} body, streamed and signed without the body. It goes with a
+		 * {@code Content-Length} when the length of every part is known: a {@code String}, a {@code byte[]}, or a
+		 * part whose headers declare its {@code Content-Length} (which the content must then have exactly);
+		 * otherwise it is chunked.
 		 * @param parts the parts, as built by {@link MultipartBodyBuilder}
 		 * @return this call
 		 */
@@ -490,7 +495,17 @@ public final class NxCloudClient {
 			.attribute(NxCloudSigningFilter.SIGNING_ATTRIBUTE, signing)
 			.accept(MediaType.APPLICATION_JSON);
 		if (call.multipartBody != null) {
-			request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(call.multipartBody));
+			KnownLengthMultipart multipart = KnownLengthMultipart.of(call.multipartBody);
+			if (multipart != null) {
+				request.contentType(multipart.contentType())
+					.contentLength(multipart.contentLength())
+					.body((BodyInserter<?, ClientHttpRequest>) (message, context) -> message
+						.writeWith(multipart.content(message.bufferFactory())));
+			}
+			else {
+				request.contentType(MediaType.MULTIPART_FORM_DATA)
+					.body(BodyInserters.fromMultipartData(call.multipartBody));
+			}
 		}
 		else {
 			request.contentType(MediaType.APPLICATION_JSON);
