@@ -80,9 +80,14 @@ class NxCloudMediaServiceTests {
 		Path file = Files.write(this.dir.resolve("1705405371581.png"), content);
 		this.server.reply(SEED_RESPONSE);
 		StepVerifier.create(service().upload(file)).assertNext((upload) -> {
-			assertThat(upload.h().split("\n")).hasSize(4)
+			assertThat(upload.handles()).hasSize(4)
 				.allSatisfy((handle) -> assertThat(handle).startsWith("4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:"));
-			assertThat(upload.h()).endsWith(":e:1719660669:1407008009801826:100084713375965:ARZOtE2DJ-x_Q321sTk");
+			assertThat(upload.handles().get(3))
+				.endsWith(":e:1719660669:1407008009801826:100084713375965:ARZOtE2DJ-x_Q321sTk");
+			assertThat(upload.templateMediaId()).isEqualTo("4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:ARZjTwWzWltYZ7anpd"
+					+ "Bq9AzRGbkrRnsxni3wUee8aRJhAKLjVV-rpxVMRhiKmssfVzzM4JsxjMNXLKKqfIQeWjk00Ve6hSnfkdxCDE4dfDuIVA:e:"
+					+ "1719660668:1407008009801826:100084713375965:ARb9JldW1tEddKyFjg8");
+			assertThat(upload.h()).isEqualTo(String.join("\n", upload.handles()));
 			assertThat(upload.mediaId()).isEqualTo("1187184585633620");
 			assertThat(upload.originalFilename()).isEqualTo("1705405371581.jpg");
 			assertThat(upload.mimeType()).isEqualTo("image/png");
@@ -101,6 +106,16 @@ class NxCloudMediaServiceTests {
 			.isEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, false))
 			.isNotEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, true));
 		assertParts(request, "1", "1705405371581.png", "image/png", content);
+	}
+
+	@Test
+	void theTemplateMediaIdIsTheFirstHandleWhateverTheLineEnds() {
+		assertThat(new MediaUpload("4:a:b:c\r\n4:d:e:f\n", null, null, null, null).handles())
+			.containsExactly("4:a:b:c", "4:d:e:f");
+		assertThat(new MediaUpload("4:a:b:c\r\n4:d:e:f", null, null, null, null).templateMediaId()).isEqualTo("4:a:b:c");
+		assertThat(new MediaUpload("4:only", null, null, null, null).templateMediaId()).isEqualTo("4:only");
+		assertThat(new MediaUpload(" \n", null, null, null, null).templateMediaId()).isNull();
+		assertThat(new MediaUpload(null, null, null, null, null).handles()).isEmpty();
 	}
 
 	@Test

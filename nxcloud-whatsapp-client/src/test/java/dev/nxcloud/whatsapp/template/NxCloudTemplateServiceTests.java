@@ -592,11 +592,15 @@ class NxCloudTemplateServiceTests {
 	}
 
 	@Test
-	void headerMediaComesFromAnUpload() {
+	void headerMediaComesFromAnUploadWithItsFirstHandle() {
 		MediaUpload upload = new MediaUpload("4:aGFuZGxl", "1187184585633620", "1705405371581.jpg", "image/png",
 				"https://example.com/m");
 		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, upload)).isEqualTo(
 				TemplateHeaderMedia.of(TemplateMediaType.IMAGE, "1705405371581.jpg", "1187184585633620", "4:aGFuZGxl"));
+		MediaUpload severalHandles = new MediaUpload("4:Zmlyc3Q=:aW1hZ2UvcG5n:A1\n4:Zmlyc3Q=:aW1hZ2UvcG5n:A2",
+				"1187184585633620", "first.png", "image/png", null);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, severalHandles).templateMediaId())
+			.isEqualTo("4:Zmlyc3Q=:aW1hZ2UvcG5n:A1");
 	}
 
 	@Test
