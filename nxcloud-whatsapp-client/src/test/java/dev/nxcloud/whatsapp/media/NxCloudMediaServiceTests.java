@@ -311,7 +311,8 @@ class NxCloudMediaServiceTests {
 				StepVerifier.create(rawService(raw, connector).upload(MediaUploadRequest
 					.of(chunks(content, 3), "clip.mp4", MediaType.parseMediaType("video/mp4"))
 					.withSize(declared)))
-					.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("uploadMedia"))
+					.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("uploadMedia")
+						.hasMessageContaining("part 'file' declared a Content-Length of " + declared + " bytes"))
 					.verify(Duration.ofSeconds(10));
 			}
 		}
