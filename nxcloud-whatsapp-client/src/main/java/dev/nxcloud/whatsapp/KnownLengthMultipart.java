@@ -89,7 +89,8 @@ final class KnownLengthMultipart {
 	}
 
 	private byte[] lastLine() {
-		return ("--" + new String(this.boundary, StandardCharsets.US_ASCII) + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		return ("--" + new String(this.boundary, StandardCharsets.US_ASCII) + "--\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static Mono<DataBuffer> wrap(DataBufferFactory buffers, byte[] bytes) {
@@ -99,23 +100,22 @@ final class KnownLengthMultipart {
 	/**
 	 * One part: its boundary line and headers, the length of its content and where the content comes from.
 	 */
-	private record Part(String name, byte[] head, long length, Function<DataBufferFactory, Publisher<DataBuffer>> source) {
+	private record Part(String name, byte[] head, long length,
+			Function<DataBufferFactory, Publisher<DataBuffer>> source) {
 
 		static @Nullable Part of(byte[] boundary, String name, HttpEntity<?> entity) {
 			Object body = entity.getBody();
 			HttpHeaders headers = new HttpHeaders();
 			headers.putAll(entity.getHeaders());
 			if (!headers.containsHeader(HttpHeaders.CONTENT_DISPOSITION)) {
-				headers.setContentDispositionFormData(name, (body instanceof Resource resource) ? resource.getFilename() : null);
+				headers.setContentDispositionFormData(name,
+						(body instanceof Resource resource) ? resource.getFilename() : null);
 			}
 			long declared = headers.getContentLength();
 			if (body instanceof String text) {
-				MediaType contentType = contentType(headers, MediaType.TEXT_PLAIN);
-				Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
-				if (contentType.getCharset() == null) {
-					headers.setContentType(new MediaType(contentType, charset));
-				}
-				return bytes(boundary, name, headers, text.getBytes(charset));
+				Charset charset = contentType(headers, new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+					.getCharset();
+				return bytes(boundary, name, headers, text.getBytes((charset != null) ? charset : StandardCharsets.UTF_8));
 			}
 			if (body instanceof byte[] bytes) {
 				contentType(headers, MediaType.APPLICATION_OCTET_STREAM);
@@ -125,7 +125,8 @@ final class KnownLengthMultipart {
 				return null;
 			}
 			if (body instanceof Resource resource) {
-				contentType(headers, MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM));
+				contentType(headers,
+						MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM));
 				return new Part(name, head(boundary, headers), declared,
 						(buffers) -> DataBufferUtils.read(resource, buffers, BUFFER_SIZE));
 			}
@@ -141,6 +142,7 @@ final class KnownLengthMultipart {
 		}
 
 		private static Part bytes(byte[] boundary, String name, HttpHeaders headers, byte[] bytes) {
+			headers.setContentLength(bytes.length);
 			return new Part(name, head(boundary, headers), bytes.length, (buffers) -> wrap(buffers, bytes));
 		}
 

@@ -215,7 +215,9 @@ public final class MediaUploadRequest {
 	 */
 	void addPart(MultipartBodyBuilder builder, String name, String filename, MediaType contentType,
 			@Nullable Long size) {
-		MultipartBodyBuilder.PartBuilder part = this.content.addPart(builder, name).filename(filename).contentType(contentType);
+		MultipartBodyBuilder.PartBuilder part = this.content.addPart(builder, name)
+			.filename(filename)
+			.contentType(contentType);
 		if (size != null) {
 			part.header(HttpHeaders.CONTENT_LENGTH, Long.toString(size));
 		}
