@@ -363,7 +363,7 @@ public final class NxCloudClient {
 		public Mono<SentMessage> retrieveSentMessage() {
 			return retrieve(SendData.class).mapNotNull(SendData::messageId)
 				.switchIfEmpty(Mono.error(() -> new NxCloudInvalidResponseException(this.operation.operationName(),
-						"the response's data carries no message id", null)))
+						"the response's data carries no message id (data.messages[0].id or data.message_id)", null)))
 				.map(SentMessage::new);
 		}
 

@@ -334,7 +334,8 @@ class NxCloudMessageServiceTests {
 	void sendWithoutMessagesInTheResponseFails() {
 		this.server.reply("{\"code\":0,\"data\":{\"messaging_product\":\"whatsapp\",\"messages\":[]}}");
 		StepVerifier.create(service(DEFAULTS).send(Message.text(TO, "hello")))
-			.expectError(NxCloudInvalidResponseException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.messages[0].id"))
 			.verify();
 	}
 
