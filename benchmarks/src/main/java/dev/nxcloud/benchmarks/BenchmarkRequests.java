@@ -11,6 +11,7 @@ import dev.nxcloud.whatsapp.NxCloudConnection;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudJson;
 import dev.nxcloud.whatsapp.NxCloudOperation;
+import dev.nxcloud.whatsapp.message.HeaderParameter;
 import dev.nxcloud.whatsapp.message.MessageWireMapper;
 import dev.nxcloud.whatsapp.message.Template;
 import dev.nxcloud.whatsapp.message.TemplateMessage;
@@ -46,9 +47,10 @@ public final class BenchmarkRequests {
 	 * @return the message
 	 */
 	public static TemplateMessage templateMessage() {
-		String customer = "Alexandra Konstantinopoulou-Vanderbilt " + "x".repeat(390);
+		String customer = "Alexandra Konstantinopoulou-Vanderbilt " + "x".repeat(260);
 		String order = "ORD-2024-06-25-" + "0123456789".repeat(30);
 		Template template = Template.builder("order_update", TemplateLanguage.of("en_US"))
+			.header(HeaderParameter.image("https://cdn.example.com/track/" + "abcdefghij".repeat(12) + ".png"))
 			.body(customer, order)
 			.build();
 		return TemplateMessage.to(RECIPIENT, template);

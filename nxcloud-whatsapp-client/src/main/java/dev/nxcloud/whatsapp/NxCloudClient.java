@@ -56,10 +56,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -159,7 +161,18 @@ public final class NxCloudClient {
 		if (ClassUtils.isPresent("reactor.netty.http.client.HttpClient", NxCloudClient.class.getClassLoader())) {
 			return ReactorNettyConnector.create(connectTimeout);
 		}
-		return new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+		return jdkConnector(connectTimeout);
+	}
+
+	/**
+	 * The JDK's {@code HttpClient}, held to HTTP/1.1 as Reactor Netty is: HTTP/2 would lower-case the header names,
+	 * and NxCloud documents them as {@code accessKey} and {@code bizType}.
+	 */
+	static ClientHttpConnector jdkConnector(Duration connectTimeout) {
+		return new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.connectTimeout(connectTimeout)
+			.build());
 	}
 
 	/**
@@ -299,7 +312,10 @@ public final class NxCloudClient {
 		}
 
 		/**
-		 * Send a {@code multipart/form-data} body, streamed and signed without the body.
+		 * Send a {@code multipart/form-data} body, streamed and signed without the body. It goes with a
+		 * {@code Content-Length} when the length of every part is known: a {@code String}, a {@code byte[]}, or a
+		 * part whose headers declare its {@code Content-Length} (which the content must then have exactly);
+		 * otherwise it is chunked.
 		 * @param parts the parts, as built by {@link MultipartBodyBuilder}
 		 * @return this call
 		 */
@@ -347,7 +363,7 @@ public final class NxCloudClient {
 		public Mono<SentMessage> retrieveSentMessage() {
 			return retrieve(SendData.class).mapNotNull(SendData::messageId)
 				.switchIfEmpty(Mono.error(() -> new NxCloudInvalidResponseException(this.operation.operationName(),
-						"the response's data carries no message id", null)))
+						"the response's data carries no message id (data.messages[0].id or data.message_id)", null)))
 				.map(SentMessage::new);
 		}
 
@@ -479,7 +495,17 @@ public final class NxCloudClient {
 			.attribute(NxCloudSigningFilter.SIGNING_ATTRIBUTE, signing)
 			.accept(MediaType.APPLICATION_JSON);
 		if (call.multipartBody != null) {
-			request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(call.multipartBody));
+			KnownLengthMultipart multipart = KnownLengthMultipart.of(call.multipartBody);
+			if (multipart != null) {
+				request.contentType(multipart.contentType())
+					.contentLength(multipart.contentLength())
+					.body((BodyInserter<?, ClientHttpRequest>) (message, context) -> message
+						.writeWith(multipart.content(message.bufferFactory())));
+			}
+			else {
+				request.contentType(MediaType.MULTIPART_FORM_DATA)
+					.body(BodyInserters.fromMultipartData(call.multipartBody));
+			}
 		}
 		else {
 			request.contentType(MediaType.APPLICATION_JSON);
@@ -551,10 +577,23 @@ public final class NxCloudClient {
 				}
 			}
 			catch (JacksonException ex) {
-				sink.error(new NxCloudInvalidResponseException(operation,
-						"the response's data does not have the documented shape: " + ex.getOriginalMessage(), ex));
+				sink.error(new NxCloudInvalidResponseException(operation, "the response's " + field(ex)
+						+ " does not have the documented shape: " + ex.getOriginalMessage(), ex));
 			}
 		});
+	}
+
+	private static String field(JacksonException ex) {
+		StringBuilder field = new StringBuilder("data");
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	private @Nullable JsonNode readEnvelope(byte[] bytes) {

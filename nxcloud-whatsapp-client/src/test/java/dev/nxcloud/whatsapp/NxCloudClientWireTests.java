@@ -11,11 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
 import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
+import dev.nxcloud.whatsapp.testsupport.RawHttpServer;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer.Recorded;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -122,6 +125,36 @@ class NxCloudClientWireTests {
 		assertThat(request.bodyText()).contains("name=\"tenant_id\"").contains("filename=\"a.txt\"");
 		assertThat(request.header("sign"))
 			.isEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, false));
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void headerNamesGoOnTheWireExactlyAsDocumented(ClientConnector connector) throws Exception {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("tenant_id", "1");
+		try (RawHttpServer raw = new RawHttpServer()) {
+			NxCloudClient client = TestClients.builder(raw.baseUrl(), connector).signAlgorithm(SignAlgorithm.SHA256).build();
+			StepVerifier.create(client.call(NxCloudOperation.GET_PHONE).jsonBody(Map.of("appkey", "a")).retrieve(JsonNode.class))
+				.verifyComplete();
+			StepVerifier.create(client.call(NxCloudOperation.LIST_FLOWS)
+				.pathVariables("8615800001795")
+				.queryParam("tenant_id", 1)
+				.retrieve(JsonNode.class)).verifyComplete();
+			StepVerifier.create(client.call(NxCloudOperation.UPLOAD_MEDIA)
+				.pathVariables("8615800001795")
+				.multipartBody(parts.build())
+				.retrieve(JsonNode.class)).verifyComplete();
+			assertThat(raw.requests()).hasSize(3).allSatisfy((request) -> {
+				assertThat(request.head()).startsWith(request.method() + " " + request.uri() + " HTTP/1.1\r\n")
+					.contains("\r\naccessKey: " + TestClients.ACCESS_KEY + "\r\n")
+					.contains("\r\nbizType: 2\r\n")
+					.contains("\r\naction: " + (request.uri().getPath().endsWith("/getPhone") ? "getPhone" : "mt") + "\r\n");
+				assertThat(request.headerNames()).contains("accessKey", "ts", "bizType", "action", "sign", "algorithm")
+					.doesNotContain("accesskey", "AccessKey", "biztype", "Biztype", "Ts", "Action", "Sign");
+				assertThat(request.headerIgnoringCase("sign")).isEqualTo(IndependentSignature.of("SHA-256",
+						request.recorded(), TestClients.ACCESS_SECRET, !request.uri().getPath().contains("/media/")));
+			});
+		}
 	}
 
 	@Test

@@ -1,10 +1,14 @@
 package dev.nxcloud.whatsapp.flow;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.RequestDefaults;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,10 +45,36 @@ public class DefaultNxCloudFlowService implements NxCloudFlowService {
 	private record Target(String phone, long tenantId) {
 	}
 
+	/**
+	 * The flow list's {@code data}, in either documented shape: the response table describes {@code data} as the
+	 * list of flows, the page's example holds the list in {@code data.data}. In the example's shape the list is
+	 * required, so that an object of another shape is not read as no flows.
+	 */
 	private record FlowList(List<WhatsAppFlow> data) {
 
-		FlowList {
-			data = (data != null) ? data : List.of();
+		@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+		FlowList(@JsonProperty(value = "data", required = true) @Nullable List<@Nullable WhatsAppFlow> data) {
+			this.data = flows("data.data", data);
+		}
+
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static FlowList of(List<@Nullable WhatsAppFlow> data) {
+			return new FlowList(flows("data", data));
+		}
+
+		private static List<WhatsAppFlow> flows(String field, @Nullable List<@Nullable WhatsAppFlow> flows) {
+			if (flows == null) {
+				return List.of();
+			}
+			List<WhatsAppFlow> read = new ArrayList<>(flows.size());
+			for (int i = 0; i < flows.size(); i++) {
+				WhatsAppFlow flow = flows.get(i);
+				if (flow == null) {
+					throw new IllegalArgumentException(field + "[" + i + "] is null, not a flow");
+				}
+				read.add(flow);
+			}
+			return List.copyOf(read);
 		}
 
 	}

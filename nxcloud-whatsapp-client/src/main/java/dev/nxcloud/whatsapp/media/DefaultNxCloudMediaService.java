@@ -14,7 +14,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.unit.DataSize;
 
 /**
  * {@link NxCloudMediaService} over an {@link NxCloudClient}.
@@ -52,19 +51,19 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 					"needs a content type: none was given and none is implied by '" + filename + "'"));
 		MediaKind kind = MediaKind.of(contentType)
 			.orElseThrow(() -> new NxCloudValidationException("file",
-					"has content type " + contentType + ", which WhatsApp does not accept; accepted: "
+					"has content type " + contentType + ", which a template header example cannot be; accepted: "
 							+ accepted()));
 		Long size = request.size();
 		if (size != null && size == 0) {
 			throw new NxCloudValidationException("file", "is empty");
 		}
 		if (size != null && !kind.allows(size)) {
-			throw new NxCloudValidationException("file", "is " + size + " bytes; WhatsApp accepts at most "
-					+ describe(kind.maxSize()) + " for " + kind.name().toLowerCase(Locale.ROOT) + " (" + contentType + ")");
+			throw new NxCloudValidationException("file", "is " + size + " bytes; the upload takes at most "
+					+ kind.maxSize().toMegabytes() + " MB for " + kind.name().toLowerCase(Locale.ROOT) + " (" + contentType + ")");
 		}
 		MultipartBodyBuilder builder = new MultipartBodyBuilder();
 		builder.part("tenant_id", Long.toString(tenantId));
-		request.addPart(builder, "file", filename, contentType);
+		request.addPart(builder, "file", filename, contentType, size);
 		return new Target(phone, builder.build());
 	}
 
@@ -73,11 +72,6 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 			.flatMap((kind) -> kind.contentTypes().stream())
 			.map(MediaType::toString)
 			.collect(Collectors.joining(", "));
-	}
-
-	private static String describe(DataSize size) {
-		return (size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0) ? size.toMegabytes() + " MB"
-				: size.toKilobytes() + " KB";
 	}
 
 	private record Target(String phone, MultiValueMap<String, HttpEntity<?>> parts) {

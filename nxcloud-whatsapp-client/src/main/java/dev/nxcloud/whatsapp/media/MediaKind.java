@@ -8,29 +8,24 @@ import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The kinds of media WhatsApp accepts, with their content types and size limits. {@code video/3gpp}, the registered
- * name of 3GP video, is accepted besides the {@code video/3gp} WhatsApp lists.
+ * The kinds of media the template media upload ({@code /saas/wa/media/{phone}}) takes, with their content types and
+ * size limits. The upload serves a template's header example, so its kinds are a template header's
+ * ({@code mediaType} IMAGE, DOCUMENT or VIDEO, the names of this enum); audio and stickers cannot be a header and
+ * are refused. The content types are those Meta's resumable upload takes, which makes the handle the upload answers
+ * with ({@code h}, whose second segment is the file's MIME type, Base64-encoded): {@code image/jpeg},
+ * {@code image/jpg}, {@code image/png}, {@code video/mp4} and {@code application/pdf}. The size limits are
+ * WhatsApp's for the media of a message header.
  */
 public enum MediaKind {
 
-	/** JPEG or PNG images (8-bit RGB or RGBA), up to 5 MB. */
-	IMAGE(DataSize.ofMegabytes(5), "image/jpeg", "image/png"),
+	/** JPEG or PNG images, up to 5 MB; {@code image/jpg} is taken as well as {@code image/jpeg}. */
+	IMAGE(DataSize.ofMegabytes(5), "image/jpeg", "image/jpg", "image/png"),
 
-	/** AAC, MP4, MPEG, AMR or OGG (Opus only) audio, up to 16 MB. */
-	AUDIO(DataSize.ofMegabytes(16), "audio/aac", "audio/mp4", "audio/mpeg", "audio/amr", "audio/ogg"),
+	/** MP4 video, up to 16 MB. */
+	VIDEO(DataSize.ofMegabytes(16), "video/mp4"),
 
-	/** MP4 or 3GP video (H.264 and AAC, at most one audio stream), up to 16 MB. */
-	VIDEO(DataSize.ofMegabytes(16), "video/mp4", "video/3gp", "video/3gpp"),
-
-	/** Plain text, PDF and Microsoft Office documents, up to 100 MB. */
-	DOCUMENT(DataSize.ofMegabytes(100), "text/plain", "application/pdf", "application/msword",
-			"application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-			"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			"application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-
-	/** WebP stickers, up to 100 KB. */
-	STICKER(DataSize.ofKilobytes(100), "image/webp");
+	/** PDF documents, up to 100 MB. */
+	DOCUMENT(DataSize.ofMegabytes(100), "application/pdf");
 
 	private final DataSize maxSize;
 
@@ -42,7 +37,7 @@ public enum MediaKind {
 	}
 
 	/**
-	 * The largest file WhatsApp accepts for this kind.
+	 * The largest file the upload takes for this kind.
 	 * @return the limit
 	 */
 	public DataSize maxSize() {
@@ -60,16 +55,16 @@ public enum MediaKind {
 	/**
 	 * Whether a file of this size is within this kind's limit.
 	 * @param size the size in bytes
-	 * @return {@code true} if WhatsApp accepts it
+	 * @return {@code true} if the upload takes it
 	 */
 	public boolean allows(long size) {
 		return size <= this.maxSize.toBytes();
 	}
 
 	/**
-	 * The kind of a content type, ignoring its parameters (such as {@code charset}).
+	 * The kind of a content type, ignoring its parameters.
 	 * @param contentType the content type
-	 * @return the kind, or empty when WhatsApp does not accept the content type
+	 * @return the kind, or empty when the upload does not take the content type
 	 */
 	public static Optional<MediaKind> of(MediaType contentType) {
 		return Arrays.stream(values())

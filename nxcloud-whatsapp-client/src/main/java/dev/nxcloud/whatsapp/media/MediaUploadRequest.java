@@ -13,14 +13,17 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 
 /**
  * A file to upload: its content, file name and content type, and optionally the business phone and tenant. The
- * content is streamed when sent, never read whole into memory (a {@code byte[]} is already in memory). Immutable;
- * the content itself (a file, a resource, an array, a stream of buffers) is referenced, not copied.
+ * content is streamed when sent, never read whole into memory (a {@code byte[]} is already in memory). Content of
+ * known size (a file, a file or byte-array resource, a {@code byte[]}, a stream of buffers
+ * {@linkplain #withSize(long) with its size}) is uploaded with a {@code Content-Length}; only a stream of buffers of
+ * unknown size is chunked. Immutable; the content itself is referenced, not copied.
  */
 public final class MediaUploadRequest {
 
@@ -127,7 +130,9 @@ public final class MediaUploadRequest {
 	}
 
 	/**
-	 * This request with the size of its stream of buffers declared, so it is checked against WhatsApp's limit.
+	 * This request with the size of its stream of buffers declared, so that it is checked against the upload's
+	 * limit and sent with a {@code Content-Length}. The stream must hold exactly that many bytes: a stream that
+	 * turns out longer or shorter fails the upload.
 	 * @param size the size in bytes
 	 * @return a new request
 	 * @throws IllegalStateException if the content is not a stream of buffers, whose size is known already
@@ -200,14 +205,22 @@ public final class MediaUploadRequest {
 	}
 
 	/**
-	 * Add the content as a part.
+	 * Add the content as a part, declaring its length when it is known, so that the upload goes with a
+	 * {@code Content-Length} rather than chunked.
 	 * @param builder the builder
 	 * @param name the part's name
 	 * @param filename the file name
 	 * @param contentType the content type
+	 * @param size the content's {@linkplain #size() size}, or {@code null}
 	 */
-	void addPart(MultipartBodyBuilder builder, String name, String filename, MediaType contentType) {
-		this.content.addPart(builder, name).filename(filename).contentType(contentType);
+	void addPart(MultipartBodyBuilder builder, String name, String filename, MediaType contentType,
+			@Nullable Long size) {
+		MultipartBodyBuilder.PartBuilder part = this.content.addPart(builder, name)
+			.filename(filename)
+			.contentType(contentType);
+		if (size != null) {
+			part.header(HttpHeaders.CONTENT_LENGTH, Long.toString(size));
+		}
 	}
 
 	private static @Nullable MediaType guess(@Nullable String filename) {

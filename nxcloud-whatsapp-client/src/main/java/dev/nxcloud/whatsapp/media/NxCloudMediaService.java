@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 public interface NxCloudMediaService {
 
 	/**
-	 * Upload a file, streamed. Its content type and, when known, its size are checked against WhatsApp's limits
-	 * ({@link MediaKind}) before any network call.
+	 * Upload a file, streamed. Its content type and, when known, its size are checked against the kinds of media a
+	 * template header example can be ({@link MediaKind}) before any network call.
 	 * @param request the file
 	 * @return the identifiers to put in a template's header media; empty when NxCloud returned no data
 	 */

@@ -114,13 +114,23 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	}
 
 	/**
+	 * A document message without file name or caption.
+	 * @param to the recipient
+	 * @param media the document
+	 * @return the message
+	 */
+	public static Message document(String to, MediaSource media) {
+		return document(to, media, null, null);
+	}
+
+	/**
 	 * A document message without caption.
 	 * @param to the recipient
 	 * @param media the document
-	 * @param filename the file name shown to the recipient
+	 * @param filename the file name shown to the recipient, or {@code null}
 	 * @return the message
 	 */
-	public static Message document(String to, MediaSource media, String filename) {
+	public static Message document(String to, MediaSource media, @Nullable String filename) {
 		return document(to, media, filename, null);
 	}
 
@@ -128,11 +138,12 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A document message.
 	 * @param to the recipient
 	 * @param media the document
-	 * @param filename the file name shown to the recipient
+	 * @param filename the file name shown to the recipient, or {@code null} (optional: NxCloud's reference does
+	 * not require it)
 	 * @param caption the caption, or {@code null}
 	 * @return the message
 	 */
-	public static Message document(String to, MediaSource media, String filename, @Nullable String caption) {
+	public static Message document(String to, MediaSource media, @Nullable String filename, @Nullable String caption) {
 		return of(to, new MessageContent.Document(media, filename, caption));
 	}
 

@@ -78,10 +78,10 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * A document message ({@code document}).
 	 *
 	 * @param media the document
-	 * @param filename the file name shown to the recipient
+	 * @param filename the file name shown to the recipient, or {@code null}
 	 * @param caption the caption, or {@code null}
 	 */
-	record Document(MediaSource media, String filename, @Nullable String caption) implements MessageContent {
+	record Document(MediaSource media, @Nullable String filename, @Nullable String caption) implements MessageContent {
 
 		@Override
 		public String type() {

@@ -21,6 +21,8 @@ public final class MessageWireMapper {
 
 	private static final int MAX_BUTTON_INDEX = 2;
 
+	private static final String USE_GENERAL_SEND = "send it with send(Message.template(…)) through /api/wa/mt";
+
 	private final RequestDefaults defaults;
 
 	/**
@@ -64,7 +66,7 @@ public final class MessageWireMapper {
 			audio = media(type, audioContent.media(), null, null);
 		}
 		else if (content instanceof MessageContent.Document documentContent) {
-			String filename = NxCloudValidation.requireText(type + ".filename", documentContent.filename());
+			String filename = NxCloudValidation.optionalText(type + ".filename", documentContent.filename());
 			document = media(type, documentContent.media(), documentContent.caption(), filename);
 		}
 		else if (content instanceof MessageContent.Sticker stickerContent) {
@@ -84,7 +86,9 @@ public final class MessageWireMapper {
 	}
 
 	/**
-	 * The body of a template send through the SaaS host ({@code /saas/wa/send}).
+	 * The body of a template send through the SaaS host ({@code /saas/wa/send}). Its page takes fewer components
+	 * than the general send: {@code header} and {@code body} only, with {@code text} and {@code image} parameters,
+	 * the image by {@code link}.
 	 * @param message the template message
 	 * @return the body
 	 * @throws NxCloudValidationException if the message breaks a documented rule
@@ -94,8 +98,41 @@ public final class MessageWireMapper {
 		String appKey = this.defaults.appKey(message.appKey());
 		String businessPhone = this.defaults.businessPhone("business_phone", message.businessPhone());
 		String to = NxCloudValidation.requirePhone("to", message.to());
+		requireSaasComponents("template", message.template());
 		return new SaasSendBody(tenantId, appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT,
 				NxCloudJson.RECIPIENT_TYPE, to, "template", template("template", message.template()));
+	}
+
+	private static void requireSaasComponents(String field, Template template) {
+		for (int i = 0; i < template.components().size(); i++) {
+			String componentField = field + ".components[" + i + "]";
+			TemplateComponentValues component = template.components().get(i);
+			if (component instanceof ButtonParameter) {
+				throw new NxCloudValidationException(componentField + ".type",
+						"must be header or body on the SaaS send (got button): " + USE_GENERAL_SEND);
+			}
+			if (component instanceof TemplateComponentValues.Header header) {
+				for (int j = 0; j < header.parameters().size(); j++) {
+					requireSaasHeaderParameter(componentField + ".parameters[" + j + "]", header.parameters().get(j));
+				}
+			}
+		}
+	}
+
+	private static void requireSaasHeaderParameter(String field, HeaderParameter parameter) {
+		switch (parameter.type()) {
+			case VIDEO, DOCUMENT -> throw new NxCloudValidationException(field + ".type",
+					"must be text or image on the SaaS send (got " + parameter.type().wireValue() + "): "
+							+ USE_GENERAL_SEND);
+			case IMAGE -> {
+				if (parameter.media() != null && parameter.media().link() == null) {
+					throw new NxCloudValidationException(field + ".image.link",
+							"is required on the SaaS send, which takes no media id: " + USE_GENERAL_SEND);
+				}
+			}
+			case TEXT -> {
+			}
+		}
 	}
 
 	private static WireTemplate template(String field, Template template) {

@@ -16,7 +16,10 @@ public interface NxCloudMessageService {
 	Mono<SentMessage> send(Message message);
 
 	/**
-	 * Send a template message through the SaaS host ({@code POST /saas/wa/send}).
+	 * Send a template message through the SaaS host ({@code POST /saas/wa/send}). That endpoint takes a header and
+	 * a body only, with text variables and an image header by link; a template with button values, a video or
+	 * document header or media by id is rejected before sending: send it with {@link #send(Message)} and
+	 * {@link Message#template(String, Template)}.
 	 * @param message the template message
 	 * @return the accepted message's id
 	 */

@@ -3,8 +3,9 @@ package dev.nxcloud.whatsapp.message;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A template message to send through the SaaS host ({@code /saas/wa/send}). Immutable: the {@code withX} methods
- * return a copy.
+ * A template message to send through the SaaS host ({@code /saas/wa/send}), whose template values are a header and a
+ * body only: text variables and an image header by link (see {@link NxCloudMessageService#sendTemplate}). Immutable:
+ * the {@code withX} methods return a copy.
  *
  * @param to the recipient, digits with country code and no {@code +}
  * @param template the template and its values

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param type the kind of media; {@code null} only for {@link #none()}
  * @param mediaName the file name ({@code mediaName}: the upload's {@code original_filename})
  * @param mediaId the media id ({@code mediaId}: the upload's {@code media_id})
- * @param templateMediaId the template media handle ({@code templateMediaId}: the upload's {@code h})
+ * @param templateMediaId the template media handle ({@code templateMediaId}: one handle of the upload's {@code h},
+ * {@link MediaUpload#templateMediaId()})
  */
 public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String mediaName, String mediaId,
 		String templateMediaId) {
@@ -23,7 +24,7 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 	 * @param type the kind of media
 	 * @param mediaName the file name ({@code original_filename} of the upload)
 	 * @param mediaId the media id ({@code media_id} of the upload)
-	 * @param templateMediaId the template media handle ({@code h} of the upload)
+	 * @param templateMediaId the template media handle: one handle of the upload's {@code h}
 	 * @return the header media
 	 */
 	public static TemplateHeaderMedia of(TemplateMediaType type, String mediaName, String mediaId,
@@ -32,14 +33,14 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 	}
 
 	/**
-	 * Header media from an upload's answer.
+	 * Header media from an upload's answer, with the first of its handles as the {@code templateMediaId}.
 	 * @param type the kind of media
 	 * @param upload the answer of the media upload
 	 * @return the header media
 	 */
 	public static TemplateHeaderMedia of(TemplateMediaType type, MediaUpload upload) {
 		return new TemplateHeaderMedia(type, nonNull(upload.originalFilename()), nonNull(upload.mediaId()),
-				nonNull(upload.h()));
+				nonNull(upload.templateMediaId()));
 	}
 
 	/**

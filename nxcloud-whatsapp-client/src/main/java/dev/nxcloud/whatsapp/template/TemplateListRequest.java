@@ -3,7 +3,9 @@ package dev.nxcloud.whatsapp.template;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which page of templates to list.
+ * Which page of templates to list. NxCloud requires {@code page_number} and {@code page_size}, so every list request
+ * sends both; a call without a request ({@link NxCloudTemplateService#list()}, {@link NxCloudTemplateService#listAll()})
+ * asks for the {@linkplain #firstPage() first page} of {@value #DEFAULT_PAGE_SIZE}, the values of NxCloud's example.
  *
  * @param businessPhone the business phone whose templates to list ({@code {phone}}); {@code null} for
  * the client's default business phone
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record TemplateListRequest(@Nullable String businessPhone, @Nullable Long tenantId, int pageNumber,
 		int pageSize, @Nullable String name) {
 
-	/** The page size used by {@link #firstPage()}. */
+	/** The page size used by {@link #firstPage()}: the {@code page_size} of NxCloud's example. */
 	public static final int DEFAULT_PAGE_SIZE = 10;
 
 	/**

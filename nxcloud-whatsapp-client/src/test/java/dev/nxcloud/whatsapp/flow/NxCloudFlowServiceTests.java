@@ -1,6 +1,7 @@
 package dev.nxcloud.whatsapp.flow;
 
 import dev.nxcloud.whatsapp.NxCloudDefaults;
+import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.flow.WhatsAppFlow.Category;
 import dev.nxcloud.whatsapp.flow.WhatsAppFlow.Status;
@@ -9,6 +10,8 @@ import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +72,33 @@ class NxCloudFlowServiceTests {
 		assertThat(request.body()).isEmpty();
 		assertThat(request.header("sign"))
 			.isEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, false));
+	}
+
+	@Test
+	void theResponseTablesShapeIsReadAsWell() {
+		this.server.reply("""
+				{"code":0,"message":"","data":[{"name":"sign_up","status":"PUBLISHED","categories":["SIGN_UP"],
+				"id":"803348158336427"},{"name":"survey","status":"DRAFT","categories":["SURVEY"],"id":"2"}]}""");
+		StepVerifier.create(service(new NxCloudDefaults(null, PHONE, 1L)).list().map(WhatsAppFlow::name))
+			.expectNext("sign_up", "survey")
+			.verifyComplete();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"list": [{"id": "1"}]}     | data.data
+			{"data": [{"id": "1"}, null]} | data.data[1]
+			[{"id": "1"}, null]         | data[1]
+			{"data": [["1"]]}           | data.data[0]
+			"803348158336427"           | data[0]
+			""")
+	void aShapeThatCannotBeReadIsAnInvalidResponseNamingTheField(String data, String field) {
+		this.server.reply("{\"code\":0,\"data\":" + data + "}");
+		StepVerifier.create(service(new NxCloudDefaults(null, PHONE, 1L)).list())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("listFlows")
+				.hasMessageContaining(field + " "))
+			.verify();
 	}
 
 	@Test

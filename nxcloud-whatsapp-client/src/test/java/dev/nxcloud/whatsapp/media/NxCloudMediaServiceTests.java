@@ -1,22 +1,33 @@
 package dev.nxcloud.whatsapp.media;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
+import dev.nxcloud.whatsapp.ClientConnector;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
+import dev.nxcloud.whatsapp.testsupport.RawHttpServer;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -69,9 +80,14 @@ class NxCloudMediaServiceTests {
 		Path file = Files.write(this.dir.resolve("1705405371581.png"), content);
 		this.server.reply(SEED_RESPONSE);
 		StepVerifier.create(service().upload(file)).assertNext((upload) -> {
-			assertThat(upload.h().split("\n")).hasSize(4)
+			assertThat(upload.handles()).hasSize(4)
 				.allSatisfy((handle) -> assertThat(handle).startsWith("4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:"));
-			assertThat(upload.h()).endsWith(":e:1719660669:1407008009801826:100084713375965:ARZOtE2DJ-x_Q321sTk");
+			assertThat(upload.handles().get(3))
+				.endsWith(":e:1719660669:1407008009801826:100084713375965:ARZOtE2DJ-x_Q321sTk");
+			assertThat(upload.templateMediaId()).isEqualTo("4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:ARZjTwWzWltYZ7anpd"
+					+ "Bq9AzRGbkrRnsxni3wUee8aRJhAKLjVV-rpxVMRhiKmssfVzzM4JsxjMNXLKKqfIQeWjk00Ve6hSnfkdxCDE4dfDuIVA:e:"
+					+ "1719660668:1407008009801826:100084713375965:ARb9JldW1tEddKyFjg8");
+			assertThat(upload.h()).isEqualTo(String.join("\n", upload.handles()));
 			assertThat(upload.mediaId()).isEqualTo("1187184585633620");
 			assertThat(upload.originalFilename()).isEqualTo("1705405371581.jpg");
 			assertThat(upload.mimeType()).isEqualTo("image/png");
@@ -90,6 +106,16 @@ class NxCloudMediaServiceTests {
 			.isEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, false))
 			.isNotEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, true));
 		assertParts(request, "1", "1705405371581.png", "image/png", content);
+	}
+
+	@Test
+	void theTemplateMediaIdIsTheFirstHandleWhateverTheLineEnds() {
+		assertThat(new MediaUpload("4:a:b:c\r\n4:d:e:f\n", null, null, null, null).handles())
+			.containsExactly("4:a:b:c", "4:d:e:f");
+		assertThat(new MediaUpload("4:a:b:c\r\n4:d:e:f", null, null, null, null).templateMediaId()).isEqualTo("4:a:b:c");
+		assertThat(new MediaUpload("4:only", null, null, null, null).templateMediaId()).isEqualTo("4:only");
+		assertThat(new MediaUpload(" \n", null, null, null, null).templateMediaId()).isNull();
+		assertThat(new MediaUpload(null, null, null, null, null).handles()).isEmpty();
 	}
 
 	@Test
@@ -134,9 +160,9 @@ class NxCloudMediaServiceTests {
 	void aStreamOfUnknownSizeIsNotSizeCheckedButItsContentTypeIs() throws Exception {
 		byte[] content = bytes(100);
 		DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.wrap(content);
-		StepVerifier.create(service().upload(MediaUploadRequest.of(Flux.just(buffer), "s.webp",
-				MediaType.parseMediaType("image/webp")))).verifyComplete();
-		assertParts(this.server.lastRequest(), "1", "s.webp", "image/webp", content);
+		StepVerifier.create(service().upload(MediaUploadRequest.of(Flux.just(buffer), "s.png", MediaType.IMAGE_PNG)))
+			.verifyComplete();
+		assertParts(this.server.lastRequest(), "1", "s.png", "image/png", content);
 		StepVerifier.create(service().upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "a.gif",
 				MediaType.IMAGE_GIF)))
 			.expectError(NxCloudValidationException.class)
@@ -156,10 +182,10 @@ class NxCloudMediaServiceTests {
 	void aFileOverItsKindsLimitIsRejectedBeforeAnyCall() throws Exception {
 		Path file = Files.write(this.dir.resolve("big.png"), bytes(5 * 1024 * 1024 + 1));
 		assertRejected(service().upload(file), "5 MB");
-		assertRejected(service().upload(MediaUploadRequest.of(bytes(100 * 1024 + 1), "s.webp",
-				MediaType.parseMediaType("image/webp"))), "100 KB");
-		assertRejected(service().upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "clip.3gp",
-				MediaType.parseMediaType("video/3gp")).withSize(16L * 1024 * 1024 + 1)), "16 MB");
+		assertRejected(service().upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "clip.mp4",
+				MediaType.parseMediaType("video/mp4")).withSize(16L * 1024 * 1024 + 1)), "16 MB");
+		assertRejected(service().upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "terms.pdf",
+				MediaType.APPLICATION_PDF).withSize(100L * 1024 * 1024 + 1)), "100 MB");
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -191,20 +217,116 @@ class NxCloudMediaServiceTests {
 	}
 
 	@Test
-	void mediaKindsFollowWhatsAppsLimits() {
-		assertThat(MediaKind.of(MediaType.parseMediaType("text/plain;charset=UTF-8"))).contains(MediaKind.DOCUMENT);
-		assertThat(MediaKind.of(MediaType.parseMediaType(
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).contains(MediaKind.DOCUMENT);
-		assertThat(MediaKind.of(MediaType.parseMediaType("audio/ogg"))).contains(MediaKind.AUDIO);
-		assertThat(MediaKind.of(MediaType.parseMediaType("video/3gpp"))).contains(MediaKind.VIDEO);
-		assertThat(MediaKind.of(MediaType.parseMediaType("image/webp"))).contains(MediaKind.STICKER);
-		assertThat(MediaKind.of(MediaType.IMAGE_GIF)).isEmpty();
+	void mediaKindsAreThoseOfATemplateHeader() {
+		assertThat(MediaKind.values()).extracting(MediaKind::name).containsExactly("IMAGE", "VIDEO", "DOCUMENT");
+		assertThat(MediaKind.of(MediaType.IMAGE_JPEG)).contains(MediaKind.IMAGE);
+		assertThat(MediaKind.of(MediaType.parseMediaType("image/jpg"))).contains(MediaKind.IMAGE);
+		assertThat(MediaKind.of(MediaType.IMAGE_PNG)).contains(MediaKind.IMAGE);
+		assertThat(MediaKind.of(MediaType.parseMediaType("video/mp4"))).contains(MediaKind.VIDEO);
+		assertThat(MediaKind.of(MediaType.parseMediaType("application/pdf;name=x"))).contains(MediaKind.DOCUMENT);
+		assertThat(List.of("image/webp", "image/gif", "audio/ogg", "audio/mpeg", "video/3gpp", "text/plain",
+				"application/msword")).allSatisfy((type) -> assertThat(MediaKind.of(MediaType.parseMediaType(type))).isEmpty());
 		assertThat(MediaKind.IMAGE.allows(5 * 1024 * 1024)).isTrue();
 		assertThat(MediaKind.IMAGE.allows(5 * 1024 * 1024 + 1)).isFalse();
-		assertThat(MediaKind.STICKER.allows(100 * 1024)).isTrue();
-		assertThat(MediaKind.STICKER.allows(100 * 1024 + 1)).isFalse();
+		assertThat(MediaKind.VIDEO.maxSize().toMegabytes()).isEqualTo(16);
 		assertThat(MediaKind.DOCUMENT.maxSize().toMegabytes()).isEqualTo(100);
-		assertThat(MediaKind.AUDIO.maxSize().toMegabytes()).isEqualTo(16);
+	}
+
+	@Test
+	void aJpegNamedImageJpgIsUploaded() {
+		byte[] content = bytes(64);
+		StepVerifier.create(service().upload(MediaUploadRequest.of(content, "1705406614735.jpg",
+				MediaType.parseMediaType("image/jpg")))).verifyComplete();
+		assertParts(this.server.lastRequest(), "1", "1705406614735.jpg", "image/jpg", content);
+	}
+
+	@Test
+	void audioStickersAndOtherDocumentsCannotBeATemplateHeaderAndAreRejectedBeforeAnyCall() throws Exception {
+		assertRejected(service().upload(Files.write(this.dir.resolve("voice.ogg"), bytes(10))), "audio/ogg");
+		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), "s.webp", MediaType.parseMediaType("image/webp"))),
+				"image/webp");
+		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), "clip.3gp", MediaType.parseMediaType("video/3gpp"))),
+				"video/3gpp");
+		assertRejected(service().upload(Files.write(this.dir.resolve("notes.txt"), bytes(10))), "text/plain");
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	static Stream<Arguments> knownSizes() throws IOException {
+		byte[] content = bytes(3000);
+		Path file = Files.createTempFile("nxcloud-upload", ".png");
+		file.toFile().deleteOnExit();
+		Files.write(file, content);
+		List<MediaUploadRequest> requests = List.of(MediaUploadRequest.of(file),
+				MediaUploadRequest.of(new FileSystemResource(file)),
+				MediaUploadRequest.of(new ByteArrayResource(content) {
+					@Override
+					public String getFilename() {
+						return file.getFileName().toString();
+					}
+				}),
+				MediaUploadRequest.of(content, file.getFileName().toString(), MediaType.IMAGE_PNG),
+				MediaUploadRequest.of(chunks(content, 7), file.getFileName().toString(), MediaType.IMAGE_PNG)
+					.withSize(content.length));
+		return Stream.of(ClientConnector.values())
+			.flatMap((connector) -> requests.stream().map((request) -> Arguments.of(connector, request, content)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("knownSizes")
+	void contentOfKnownSizeIsUploadedWithAContentLengthNotChunked(ClientConnector connector,
+			MediaUploadRequest request, byte[] content) throws Exception {
+		try (RawHttpServer raw = new RawHttpServer()) {
+			StepVerifier.create(rawService(raw, connector).upload(request)).verifyComplete();
+			RawHttpServer.Request sent = raw.lastRequest();
+			assertThat(sent.chunked()).isFalse();
+			assertThat(sent.headerIgnoringCase("Transfer-Encoding")).isNull();
+			assertThat(sent.headerIgnoringCase("Content-Length")).isEqualTo(Integer.toString(sent.body().length));
+			assertParts(sent.recorded(), "1", request.filename().orElseThrow(), "image/png", content);
+			assertThat(sent.headerIgnoringCase("sign"))
+				.isEqualTo(IndependentSignature.of("MD5", sent.recorded(), TestClients.ACCESS_SECRET, false));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void onlyAStreamOfUnknownSizeIsChunked(ClientConnector connector) throws Exception {
+		byte[] content = bytes(3000);
+		try (RawHttpServer raw = new RawHttpServer()) {
+			StepVerifier.create(rawService(raw, connector)
+				.upload(MediaUploadRequest.of(chunks(content, 3), "clip.mp4", MediaType.parseMediaType("video/mp4"))))
+				.verifyComplete();
+			RawHttpServer.Request sent = raw.lastRequest();
+			assertThat(sent.chunked()).isTrue();
+			assertThat(sent.headerIgnoringCase("Content-Length")).isNull();
+			assertParts(sent.recorded(), "1", "clip.mp4", "video/mp4", content);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void aStreamThatDoesNotHoldItsDeclaredSizeFailsTheUpload(ClientConnector connector) {
+		byte[] content = bytes(3000);
+		try (RawHttpServer raw = new RawHttpServer()) {
+			for (long declared : new long[] { content.length - 1, content.length + 1 }) {
+				StepVerifier.create(rawService(raw, connector).upload(MediaUploadRequest
+					.of(chunks(content, 3), "clip.mp4", MediaType.parseMediaType("video/mp4"))
+					.withSize(declared)))
+					.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("uploadMedia")
+						.hasMessageContaining("part 'file' declared a Content-Length of " + declared + " bytes"))
+					.verify(Duration.ofSeconds(10));
+			}
+		}
+	}
+
+	private NxCloudMediaService rawService(RawHttpServer raw, ClientConnector connector) {
+		return new DefaultNxCloudMediaService(TestClients.builder(raw.baseUrl(), connector).defaults(DEFAULTS).build());
+	}
+
+	private static Flux<DataBuffer> chunks(byte[] content, int count) {
+		int size = (content.length + count - 1) / count;
+		return Flux.range(0, count)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance
+				.wrap(Arrays.copyOfRange(content, i * size, Math.min(content.length, (i + 1) * size))));
 	}
 
 	private void assertRejected(Mono<MediaUpload> upload, String message) {

@@ -238,6 +238,9 @@ class NxCloudMessageServiceTests {
 						"{\"document\":{\"link\":\"https://example.com/i.pdf\",\"filename\":\"invoice.pdf\"}}"),
 				Arguments.of(Message.document(TO, MediaSource.id("d1"), "invoice.pdf", "Your invoice"),
 						"{\"document\":{\"id\":\"d1\",\"caption\":\"Your invoice\",\"filename\":\"invoice.pdf\"}}"),
+				Arguments.of(Message.document(TO, MediaSource.id("d1")), "{\"document\":{\"id\":\"d1\"}}"),
+				Arguments.of(Message.document(TO, MediaSource.link("https://example.com/i.pdf"), null, "Your invoice"),
+						"{\"document\":{\"link\":\"https://example.com/i.pdf\",\"caption\":\"Your invoice\"}}"),
 				Arguments.of(Message.location(TO, 39.9042, 116.4074, "Beijing", "Dongcheng"),
 						"{\"location\":{\"longitude\":116.4074,\"latitude\":39.9042,"
 								+ "\"name\":\"Beijing\",\"address\":\"Dongcheng\"}}"),
@@ -298,8 +301,8 @@ class NxCloudMessageServiceTests {
 	void sendTemplateAndSendShareTheTemplateShape() {
 		this.server.reply(MT_RESPONSE).reply(SEED_SAAS_SEND_RESPONSE);
 		Template template = Template.builder("order_update", TemplateLanguage.EN_US)
+			.header(HeaderParameter.text("Ana"))
 			.body("David")
-			.button(ButtonParameter.url(1, "track/42"))
 			.build();
 		NxCloudMessageService service = service(DEFAULTS);
 		StepVerifier.create(service.send(Message.template(TO, template))).expectNextCount(1).verifyComplete();
@@ -331,7 +334,8 @@ class NxCloudMessageServiceTests {
 	void sendWithoutMessagesInTheResponseFails() {
 		this.server.reply("{\"code\":0,\"data\":{\"messaging_product\":\"whatsapp\",\"messages\":[]}}");
 		StepVerifier.create(service(DEFAULTS).send(Message.text(TO, "hello")))
-			.expectError(NxCloudInvalidResponseException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.messages[0].id"))
 			.verify();
 	}
 
@@ -404,8 +408,8 @@ class NxCloudMessageServiceTests {
 	@Test
 	void invalidTemplateMessageIsRejectedBeforeAnyCall() {
 		Template template = Template.builder("t", TemplateLanguage.EN)
-			.header(HeaderParameter.image(MediaSource.id("h1")))
-			.header(HeaderParameter.image(MediaSource.id("h2")))
+			.header(HeaderParameter.image("https://example.com/h1.png"))
+			.header(HeaderParameter.image("https://example.com/h2.png"))
 			.build();
 		Mono<SentMessage> twoHeaders = service(DEFAULTS).sendTemplate(TemplateMessage.to(TO, template));
 		StepVerifier.create(twoHeaders)
@@ -419,6 +423,39 @@ class NxCloudMessageServiceTests {
 			.expectErrorSatisfies((ex) -> assertThat(((NxCloudValidationException) ex).getField()).isEqualTo("to"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
+	}
+
+	static Stream<Arguments> templatesTheSaasSendRefuses() {
+		return Stream.of(
+				Arguments.of(Template.builder("t", TemplateLanguage.EN).body("a").button(ButtonParameter.url(0, "x")).build(),
+						"template.components[1].type", "got button"),
+				Arguments.of(Template.builder("t", TemplateLanguage.EN).button(ButtonParameter.quickReply(0, "STOP")).build(),
+						"template.components[0].type", "got button"),
+				Arguments.of(Template.builder("t", TemplateLanguage.EN)
+					.header(HeaderParameter.video("https://example.com/v.mp4"))
+					.build(), "template.components[0].parameters[0].type", "got video"),
+				Arguments.of(Template.builder("t", TemplateLanguage.EN)
+					.body("a")
+					.header(HeaderParameter.document("https://example.com/c.pdf", "c.pdf"))
+					.build(), "template.components[1].parameters[0].type", "got document"),
+				Arguments.of(Template.builder("t", TemplateLanguage.EN).header(HeaderParameter.image(MediaSource.id("h1"))).build(),
+						"template.components[0].parameters[0].image.link", "no media id"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("templatesTheSaasSendRefuses")
+	void theSaasSendRefusesWhatItsPageDoesNotAllowBeforeAnyCallAndPointsToTheGeneralSend(Template template,
+			String field, String reason) {
+		this.server.reply(MT_RESPONSE);
+		StepVerifier.create(service(DEFAULTS).sendTemplate(TemplateMessage.to(TO, template)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(NxCloudValidationException.class,
+					(validation) -> assertThat(validation.getField()).isEqualTo(field))
+				.hasMessageContaining(reason)
+				.hasMessageContaining("send(Message.template(…)) through /api/wa/mt"))
+			.verify();
+		assertThat(this.server.requests()).isEmpty();
+		StepVerifier.create(service(DEFAULTS).send(Message.template(TO, template))).expectNextCount(1).verifyComplete();
+		assertThat(this.server.lastRequest().path()).isEqualTo("/api/wa/mt");
 	}
 
 	@Test

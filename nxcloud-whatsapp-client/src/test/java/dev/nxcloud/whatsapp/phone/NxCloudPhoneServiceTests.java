@@ -1,6 +1,7 @@
 package dev.nxcloud.whatsapp.phone;
 
 import dev.nxcloud.whatsapp.NxCloudDefaults;
+import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.phone.PhoneInfo.CodeVerificationStatus;
 import dev.nxcloud.whatsapp.phone.PhoneInfo.QualityRating;
@@ -10,6 +11,8 @@ import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +90,46 @@ class NxCloudPhoneServiceTests {
 				"{\"appkey\":\"jh42xxxd434\",\"business_phones\":\"18500000099,8613800000024\",\"messaging_product\":\"whatsapp\"}");
 		assertThat(request.header("sign"))
 			.isEqualTo(IndependentSignature.of("MD5", request, TestClients.ACCESS_SECRET, true));
+	}
+
+	@Test
+	void theResponseTablesShapeIsReadAsWellAndKeyedByTheDisplayedNumber() {
+		this.server.reply("""
+				{"code": 0, "message": "Request successful", "data": {"business_phones": [
+				{"display_phone_number": "+86 158 0000 1795", "quality_rating": "YELLOW", "verified_name": "GLORY JACK",
+				"name_status": "APPROVED", "status": "CONNECTED", "current_limit": "TIER_1K",
+				"code_verification_status": "VERIFIED"},
+				{"display_phone_number": "+1 (555) 000-0999", "quality_rating": "GREEN", "verified_name": "Glory HK",
+				"status": "FLAGGED"}
+				]}}""");
+		StepVerifier.create(service(new NxCloudDefaults("app1", null, null)).getPhones())
+			.assertNext((phones) -> {
+				assertThat(phones.byPhone()).containsOnlyKeys("8615800001795", "15550000999");
+				PhoneInfo jack = phones.get("8615800001795").orElseThrow();
+				assertThat(jack.verifiedName()).isEqualTo("GLORY JACK");
+				assertThat(jack.qualityRating()).isEqualTo(QualityRating.YELLOW);
+				assertThat(jack.currentLimit()).isEqualTo(PhoneInfo.MessagingLimit.TIER_1K);
+				assertThat(phones.phones().get("15550000999").status()).isEqualTo(Status.FLAGGED);
+			})
+			.verifyComplete();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"business_phones": [{"verified_name": "no number", "status": "CONNECTED"}]} | data.business_phones[0].display_phone_number
+			{"business_phones": [{"display_phone_number": "+1 555"}, null]}              | data.business_phones[1]
+			{"business_phones": "8615800001795"}                                          | data.business_phones[0]
+			{"8615800001795": [{"status": ["CONNECTED"]}]}                                | data.8615800001795[0].status
+			{"8615800001795": 42}                                                         | data.8615800001795[0]
+			[{"display_phone_number": "+86 158 0000 1795"}]                               | data
+			""")
+	void aShapeThatCannotBeReadIsAnInvalidResponseNamingTheField(String data, String field) {
+		this.server.reply("{\"code\":0,\"data\":" + data + "}");
+		StepVerifier.create(service(new NxCloudDefaults("app1", null, null)).getPhones())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("getPhone")
+				.hasMessageContaining(field + " "))
+			.verify();
 	}
 
 	@Test

@@ -129,7 +129,7 @@ class ValidationTableTests {
 						(s) -> s.messages.send(Message.image(TO, MediaSource.link("file:///etc/passwd"), null))),
 				row("image link not a URL", "image.link", "http or https",
 						(s) -> s.messages.send(Message.image(TO, MediaSource.link("not a url"), null))),
-				row("document without filename", "document.filename", "required",
+				row("document with a blank filename", "document.filename", "required",
 						(s) -> s.messages.send(Message.document(TO, MediaSource.id("m1"), " "))),
 				row("latitude out of range", "location.latitude", "-90 and 90",
 						(s) -> s.messages.send(Message.location(TO, 91, 10, "n", "a"))),
@@ -147,6 +147,15 @@ class ValidationTableTests {
 							.button(ButtonParameter.url(3, "x")).build()))),
 				row("blank template name (send)", "template.name", "required",
 						(s) -> s.messages.send(Message.template(TO, Template.of(" ", TemplateLanguage.EN)))),
+				row("button on the SaaS send", "template.components[0].type", "header or body",
+						(s) -> s.messages.sendTemplate(TemplateMessage.to(TO, Template.builder("order_update", TemplateLanguage.EN)
+							.button(ButtonParameter.url(0, "x")).build()))),
+				row("video header on the SaaS send", "template.components[0].parameters[0].type", "text or image",
+						(s) -> s.messages.sendTemplate(TemplateMessage.to(TO, Template.builder("order_update", TemplateLanguage.EN)
+							.header(HeaderParameter.video("https://cdn.example.com/v.mp4")).build()))),
+				row("header image by id on the SaaS send", "template.components[0].parameters[0].image.link", "required",
+						(s) -> s.messages.sendTemplate(TemplateMessage.to(TO, Template.builder("order_update", TemplateLanguage.EN)
+							.header(HeaderParameter.image(MediaSource.id("m1"))).build()))),
 				// templates
 				row("template name with Chinese", "name", "Chinese", (s) -> s.templates.create(templateRequest().name("订单_update").build())),
 				row("template name with capitals", "name", "lowercase", (s) -> s.templates.create(templateRequest().name("OrderUpdate").build())),
@@ -177,8 +186,10 @@ class ValidationTableTests {
 				// media
 				row("image over 5 MB", "file", "5", (s) -> s.media.upload(MediaUploadRequest.of(new byte[5 * 1024 * 1024 + 1],
 						"big.png", MediaType.IMAGE_PNG))),
-				row("sticker over 100 KB", "file", "100", (s) -> s.media.upload(MediaUploadRequest.of(new byte[100 * 1024 + 1],
-						"s.webp", MediaType.parseMediaType("image/webp")))),
+				row("sticker as a template header example", "file", "image/webp", (s) -> s.media.upload(
+						MediaUploadRequest.of(new byte[10], "s.webp", MediaType.parseMediaType("image/webp")))),
+				row("audio as a template header example", "file", "audio/mpeg", (s) -> s.media.upload(
+						MediaUploadRequest.of(new byte[10], "a.mp3", MediaType.parseMediaType("audio/mpeg")))),
 				row("unsupported media type", "file", "image/gif",
 						(s) -> s.media.upload(MediaUploadRequest.of(new byte[10], "a.gif", MediaType.IMAGE_GIF))),
 				row("empty file", "file", "empty", (s) -> s.media.upload(MediaUploadRequest.of(new byte[0], "a.png", MediaType.IMAGE_PNG))),

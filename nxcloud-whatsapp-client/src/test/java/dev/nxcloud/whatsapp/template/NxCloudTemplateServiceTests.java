@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudJson;
+import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.media.MediaUpload;
 import dev.nxcloud.whatsapp.template.TemplateButton.CustomizeType;
@@ -107,6 +108,31 @@ class NxCloudTemplateServiceTests {
 		RecordingServer.Recorded request = this.server.lastRequest();
 		assertThat(request.path()).isEqualTo("/saas/wa/template/85255501234");
 		assertThat(request.uri().getRawQuery()).isEqualTo("page_number=3&page_size=50&tenant_id=77");
+	}
+
+	@Test
+	void pageNumberAndPageSizeAreAlwaysSentFirstPageOfTenByDefault() {
+		this.server.reply(page(false, 1)).reply(page(true, 1)).reply(page(false, 2));
+		StepVerifier.create(service().list()).expectNextCount(1).verifyComplete();
+		StepVerifier.create(service().listAll()).expectNextCount(2).verifyComplete();
+		assertThat(this.server.requests()).extracting((request) -> request.uri().getRawQuery())
+			.containsExactly("page_number=1&page_size=10&tenant_id=1", "page_number=1&page_size=10&tenant_id=1",
+					"page_number=2&page_size=10&tenant_id=1");
+		assertThat(TemplateListRequest.firstPage()).isEqualTo(TemplateListRequest.page(1, 10));
+	}
+
+	@Test
+	void aPageWithoutItsListIsAnInvalidResponseNotAnEmptyPage() {
+		this.server.reply("{\"code\":0,\"data\":{\"records\":[{\"id\":1}],\"total\":1}}")
+			.reply("{\"code\":0,\"data\":{\"list\":{\"id\":\"x\"},\"total\":1}}");
+		StepVerifier.create(service().list())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.list "))
+			.verify();
+		StepVerifier.create(service().list())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.list[0].id "))
+			.verify();
 	}
 
 	@Test
@@ -566,11 +592,15 @@ class NxCloudTemplateServiceTests {
 	}
 
 	@Test
-	void headerMediaComesFromAnUpload() {
+	void headerMediaComesFromAnUploadWithItsFirstHandle() {
 		MediaUpload upload = new MediaUpload("4:aGFuZGxl", "1187184585633620", "1705405371581.jpg", "image/png",
 				"https://example.com/m");
 		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, upload)).isEqualTo(
 				TemplateHeaderMedia.of(TemplateMediaType.IMAGE, "1705405371581.jpg", "1187184585633620", "4:aGFuZGxl"));
+		MediaUpload severalHandles = new MediaUpload("4:Zmlyc3Q=:aW1hZ2UvcG5n:A1\n4:Zmlyc3Q=:aW1hZ2UvcG5n:A2",
+				"1187184585633620", "first.png", "image/png", null);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, severalHandles).templateMediaId())
+			.isEqualTo("4:Zmlyc3Q=:aW1hZ2UvcG5n:A1");
 	}
 
 	@Test

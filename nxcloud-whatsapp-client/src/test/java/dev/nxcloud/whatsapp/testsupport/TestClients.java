@@ -3,6 +3,7 @@ package dev.nxcloud.whatsapp.testsupport;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.nxcloud.whatsapp.ClientConnector;
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudConnection;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
@@ -30,6 +31,10 @@ public final class TestClients {
 			.connection(connection(baseUrl, ACCESS_KEY, ACCESS_SECRET))
 			.retryPolicy(NxCloudRetryPolicy.NONE)
 			.responseTimeout(Duration.ofSeconds(10));
+	}
+
+	public static NxCloudClient.Builder builder(String baseUrl, ClientConnector connector) {
+		return builder(baseUrl).webClientBuilder(connector.webClientBuilder());
 	}
 
 	public static NxCloudClient client(String baseUrl, NxCloudDefaults defaults) {
