@@ -13,26 +13,22 @@ import java.util.stream.Stream;
 import dev.nxcloud.simulator.ErrorCodes.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * NxCloud's documentation pages as saved beside the project ({@code ../shared/seeds}, one text file per page; another
- * directory with {@code -Dnxcloud.pages=DIR}), read so that tests compare the simulator with them rather than with a
- * copy that could drift.
+ * NxCloud's documentation pages as the project keeps them ({@code docs/nxcloud-pages}, one text file per page, byte for
+ * byte as published), read so that tests compare the simulator with them rather than with a copy that could drift.
  */
 final class NxCloudPages {
 
-	private static final Path DIRECTORY = Path.of(System.getProperty("nxcloud.pages", "../../shared/seeds"));
+	private static final Path DIRECTORY = Path.of("../docs/nxcloud-pages");
 
 	private NxCloudPages() {
 	}
 
 	/**
-	 * The text of every page, keyed by file name; skips the calling test when the pages are not there.
+	 * The text of every page, keyed by file name.
 	 */
 	static Map<String, String> all() {
-		assumeTrue(Files.isDirectory(DIRECTORY),
-				"NxCloud's pages are not at " + DIRECTORY.toAbsolutePath() + " (set -Dnxcloud.pages=DIR)");
 		Map<String, String> pages = new LinkedHashMap<>();
 		try (Stream<Path> files = Files.list(DIRECTORY)) {
 			for (Path file : files.sorted().toList()) {

@@ -26,6 +26,10 @@ class SeedPagesTests {
 				() -> "no shared seed directory at " + location + ": only the committed copy is tested");
 		Path shared = Path.of(location);
 		assertThat(SeedPages.names()).contains(SeedPages.OTP, SeedPages.TEMPLATES, SeedPages.SAAS_SEND);
+		try (var files = Files.list(shared)) {
+			assertThat(SeedPages.names()).as("the project's pages")
+				.containsExactlyElementsOf(files.map((file) -> file.getFileName().toString()).sorted().toList());
+		}
 		for (String name : SeedPages.names()) {
 			assertThat(shared.resolve(name)).as(name).exists();
 			assertThat(Files.readAllBytes(SeedPages.DIRECTORY.resolve(name))).as(name)

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * NxCloud's documentation pages as published, committed under {@code src/test/resources/seeds} (one file per page,
- * the names of the shared seed directory), and the facts the tests read from them.
+ * NxCloud's documentation pages as published, kept by the project under {@code docs/nxcloud-pages} (one file per
+ * page, byte for byte as published), and the facts the tests read from them.
  */
 public final class SeedPages {
 
-	/** The committed copy of the pages, relative to the module directory the tests run in. */
-	public static final Path DIRECTORY = Path.of("src/test/resources/seeds");
+	/** The project's copy of the pages, relative to the module directory the tests run in. */
+	public static final Path DIRECTORY = Path.of("../docs/nxcloud-pages");
 
 	/** The OTP send page. */
 	public static final String OTP = "001_23ee668c60e9b01e.txt";
