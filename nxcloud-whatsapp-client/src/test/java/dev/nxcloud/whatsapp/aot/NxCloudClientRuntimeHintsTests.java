@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp.aot;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -66,6 +67,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,7 +172,7 @@ class NxCloudClientRuntimeHintsTests {
 	 * (canonical) constructor, reading its record components, and calling the methods Jackson is pointed at
 	 * ({@code @JsonCreator}, {@code @JsonValue}…).
 	 */
-	private static Predicate<RuntimeHints> bindable(Class<?> type) {
+	private static Predicate<RuntimeHints> bindable(Class<?> type) throws NoSuchMethodException {
 		ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
 		if (isJacksonCodec(type)) {
 			return reflection.onType(type).withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
@@ -181,12 +183,7 @@ class NxCloudClientRuntimeHintsTests {
 			Class<?>[] componentTypes = Arrays.stream(type.getRecordComponents())
 				.map(RecordComponent::getType)
 				.toArray(Class<?>[]::new);
-			try {
-				bindable = bindable.and(reflection.onConstructorInvocation(type.getDeclaredConstructor(componentTypes)));
-			}
-			catch (NoSuchMethodException ex) {
-				throw new IllegalStateException(ex);
-			}
+			bindable = bindable.and(reflection.onConstructorInvocation(type.getDeclaredConstructor(componentTypes)));
 			for (RecordComponent component : type.getRecordComponents()) {
 				bindable = bindable.and(reflection.onMethodInvocation(component.getAccessor()));
 			}
@@ -208,8 +205,8 @@ class NxCloudClientRuntimeHintsTests {
 		try (Stream<Path> files = Files.walk(classes.resolve("dev/nxcloud/whatsapp"))) {
 			types = files.map((file) -> classes.relativize(file).toString())
 				.filter((file) -> file.endsWith(".class") && !file.endsWith("package-info.class"))
-				.map((file) -> file.substring(0, file.length() - ".class".length()).replace('/', '.'))
-				.<Class<?>>map((name) -> load(name, classLoader))
+				.map((file) -> file.substring(0, file.length() - ".class".length()).replace(File.separatorChar, '.'))
+				.<Class<?>>map((name) -> ClassUtils.resolveClassName(name, classLoader))
 				.filter((type) -> !type.isAnonymousClass() && !type.isSynthetic())
 				.filter((type) -> type.isRecord() || type.isEnum() || isJacksonCodec(type))
 				.toList();
@@ -220,15 +217,6 @@ class NxCloudClientRuntimeHintsTests {
 	private static boolean isJacksonCodec(Class<?> type) {
 		return (ValueDeserializer.class.isAssignableFrom(type) || ValueSerializer.class.isAssignableFrom(type))
 				&& !Modifier.isAbstract(type.getModifiers());
-	}
-
-	private static Class<?> load(String name, ClassLoader classLoader) {
-		try {
-			return Class.forName(name, false, classLoader);
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
