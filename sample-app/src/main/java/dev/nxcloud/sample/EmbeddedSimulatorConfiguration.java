@@ -6,12 +6,16 @@ import dev.nxcloud.simulator.NxCloudSimulator;
 import dev.nxcloud.simulator.state.App;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Without {@code nxcloud.access-key} the sample starts an embedded NxCloud simulator on a loopback port and connects
@@ -21,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${nxcloud.access-key:}'.isBlank()")
+@ImportRuntimeHints(EmbeddedSimulatorConfiguration.SimulatorHints.class)
 class EmbeddedSimulatorConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -89,6 +94,18 @@ class EmbeddedSimulatorConfiguration {
 		@Override
 		public String toString() {
 			return "SimulatorConnectionDetails[" + this.baseUrl + "]";
+		}
+
+	}
+
+	/**
+	 * The simulator reads its demo account from a classpath resource, which a native image must include.
+	 */
+	static class SimulatorHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.resources().registerResource(new ClassPathResource("demo-seed.json", NxCloudSimulator.class));
 		}
 
 	}

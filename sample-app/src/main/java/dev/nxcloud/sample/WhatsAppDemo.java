@@ -21,15 +21,17 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The sample's main job, run once at start-up: query the business phones, list the templates, send an OTP, a
- * template message and a text, then show the status callbacks NxCloud sends back for each.
+ * template message and a text, then show the status callbacks NxCloud sends back for each. Its exit code is 1 if a
+ * step failed or a status callback did not arrive.
  */
 @Component
-class WhatsAppDemo implements ApplicationRunner {
+class WhatsAppDemo implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(WhatsAppDemo.class);
 
@@ -48,6 +50,8 @@ class WhatsAppDemo implements ApplicationRunner {
 	private final Environment environment;
 
 	private final List<String> report = new ArrayList<>();
+
+	private boolean failed;
 
 	WhatsAppDemo(NxCloudPhoneService phones, NxCloudTemplateService templates, NxCloudOtpService otp,
 			NxCloudMessageService messages, MessageStatuses statuses, Environment environment) {
@@ -83,7 +87,7 @@ class WhatsAppDemo implements ApplicationRunner {
 				this.messages.send(withWebhook(Message.text(recipient, "Hello from the NxCloud starter"), webhook))
 					.block(STEP_TIMEOUT))));
 		if (!this.statuses.awaitFinal(sent, Duration.ofSeconds(10))) {
-			record("not every status callback arrived within 10 s");
+			fail("not every status callback arrived within 10 s");
 		}
 		sent.forEach((id) -> record("statuses of %s: %s", id, this.statuses.history(id)));
 	}
@@ -94,6 +98,11 @@ class WhatsAppDemo implements ApplicationRunner {
 	 */
 	synchronized List<String> report() {
 		return List.copyOf(this.report);
+	}
+
+	@Override
+	public synchronized int getExitCode() {
+		return this.failed ? 1 : 0;
 	}
 
 	private static OtpRequest withWebhook(OtpRequest request, @Nullable String webhook) {
@@ -114,8 +123,15 @@ class WhatsAppDemo implements ApplicationRunner {
 			step.run();
 		}
 		catch (NxCloudException ex) {
-			record("%s failed: %s", name, ex.getMessage());
+			fail("%s failed: %s", name, ex.getMessage());
 		}
+	}
+
+	private synchronized void fail(String format, Object... args) {
+		this.failed = true;
+		String line = String.format(format, args);
+		this.report.add(line);
+		logger.warn(line);
 	}
 
 	private synchronized void record(String format, Object... args) {

@@ -5,6 +5,8 @@ import dev.nxcloud.boot.autoconfigure.NxCloudConnectionDetails;
 import dev.nxcloud.simulator.NxCloudSimulator;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -49,6 +51,14 @@ class EmbeddedSimulatorConfigurationTests {
 				assertThat(context.getBean(NxCloudConnectionDetails.class).getApiUrl())
 					.isEqualTo("https://api2.nxcloud.com");
 			});
+	}
+
+	@Test
+	void aNativeImageIncludesTheSimulatorsDemoSeed() {
+		RuntimeHints hints = new RuntimeHints();
+		new EmbeddedSimulatorConfiguration.SimulatorHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(NxCloudSimulator.class.getResource("demo-seed.json")).isNotNull();
+		assertThat(RuntimeHintsPredicates.resource().forResource("dev/nxcloud/simulator/demo-seed.json")).accepts(hints);
 	}
 
 }

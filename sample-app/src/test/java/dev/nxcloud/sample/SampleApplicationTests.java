@@ -45,6 +45,7 @@ class SampleApplicationTests {
 		assertThat(this.demo.report()).filteredOn((line) -> line.matches("template \\w+ \\(.*")).hasSize(3)
 			.anyMatch((line) -> line.startsWith("template order_update (en_US, UTILITY)"));
 		assertThat(this.demo.report()).filteredOn((line) -> line.contains("failed")).isEmpty();
+		assertThat(this.demo.getExitCode()).isZero();
 		assertThat(this.simulator.messages()).hasSize(3);
 		for (var message : this.simulator.messages()) {
 			assertThat(this.demo.report()).contains("statuses of " + message.id() + ": [sent, delivered, read]");

@@ -9,6 +9,8 @@ import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
 import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,16 +26,19 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration for the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}), in a WebFlux
- * or a Spring MVC application. Callbacks are verified with the webhook's own credentials if configured, else with
- * the account's.
+ * or a Spring MVC application, once {@code nxcloud.webhook.enabled} is {@code true}. Callbacks are verified with the
+ * webhook's own credentials if configured, else with the account's; an endpoint that accepts unsigned callbacks says
+ * so with a warning at start-up.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
 @ConditionalOnWebApplication
 @ConditionalOnClass(NxCloudWebhookHandler.class)
-@ConditionalOnBooleanProperty(name = "nxcloud.webhook.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("nxcloud.webhook.enabled")
 @EnableConfigurationProperties(NxCloudWebhookProperties.class)
 @Import({ ReactiveNxCloudWebhookEndpointConfiguration.class, ServletNxCloudWebhookEndpointConfiguration.class })
 public final class NxCloudWebhookAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(NxCloudWebhookAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -57,6 +62,12 @@ public final class NxCloudWebhookAutoConfiguration {
 			verifier = new NxCloudWebhookVerifier(new NxCloudSigner(properties.getSignAlgorithm()),
 					() -> credentials(properties, connectionDetails.getIfAvailable()), properties.getMaxClockSkew(),
 					Clock.systemUTC());
+		}
+		else {
+			logger.warn("The NxCloud webhook endpoint POST " + properties.getPath() + " accepts callbacks without "
+					+ "verifying their signature: anyone who can reach it can forge inbound messages and statuses. "
+					+ "Configure a callback signing algorithm for the app in the NxCloud console and set "
+					+ "'nxcloud.webhook.verify-signature=true'");
 		}
 		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, publisher::publishEvent, events,
 				deliveries, properties.getDeduplication().getTimeToLive());

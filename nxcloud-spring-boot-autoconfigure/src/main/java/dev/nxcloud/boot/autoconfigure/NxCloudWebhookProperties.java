@@ -15,9 +15,10 @@ import org.springframework.util.unit.DataSize;
 public class NxCloudWebhookProperties {
 
 	/**
-	 * Whether to expose the webhook endpoint in a web application.
+	 * Whether to expose the webhook endpoint in a web application. Off unless turned on; when on, turn
+	 * 'nxcloud.webhook.verify-signature' on too, or anyone who finds the endpoint can forge callbacks.
 	 */
-	private boolean enabled = true;
+	private boolean enabled;
 
 	/**
 	 * Path of the webhook endpoint, to which NxCloud POSTs callbacks.
@@ -25,8 +26,8 @@ public class NxCloudWebhookProperties {
 	private String path = "/nxcloud/webhook";
 
 	/**
-	 * Whether to refuse callbacks without a valid signature (401). Turn on when the NxCloud app has callback
-	 * signing configured.
+	 * Whether to refuse callbacks without a valid signature (401). Turn on once callback signing is configured for
+	 * the NxCloud app; while off, the endpoint accepts forged callbacks and a warning says so at start-up.
 	 */
 	private boolean verifySignature;
 

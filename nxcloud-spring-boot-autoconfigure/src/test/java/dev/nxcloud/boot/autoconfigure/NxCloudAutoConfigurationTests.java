@@ -278,6 +278,7 @@ class NxCloudAutoConfigurationTests {
 					dev.nxcloud.boot.autoconfigure.health.NxCloudHealthContributorAutoConfiguration.class,
 					dev.nxcloud.boot.autoconfigure.actuate.NxCloudSanitizingAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("dev.nxcloud.whatsapp"))
+			.withPropertyValues("nxcloud.webhook.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(NxCloudProperties.class)
 				.doesNotHaveBean(NxCloudWebhookProperties.class)

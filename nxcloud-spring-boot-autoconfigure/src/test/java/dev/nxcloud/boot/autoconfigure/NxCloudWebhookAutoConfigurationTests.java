@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
 import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
@@ -46,13 +47,19 @@ class NxCloudWebhookAutoConfigurationTests {
 
 	private static final String[] ACCOUNT = { "nxcloud.access-key=key1", "nxcloud.access-secret=secret1" };
 
-	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+	private static final String ENABLED = "nxcloud.webhook.enabled=true";
+
+	private final ReactiveWebApplicationContextRunner reactiveByDefault = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
 		.withUserConfiguration(WebFlux.class, Listener.class);
 
-	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+	private final WebApplicationContextRunner servletByDefault = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
 		.withUserConfiguration(WebMvc.class, Listener.class);
+
+	private final ReactiveWebApplicationContextRunner reactive = this.reactiveByDefault.withPropertyValues(ENABLED);
+
+	private final WebApplicationContextRunner servlet = this.servletByDefault.withPropertyValues(ENABLED);
 
 	/** Headers as NxCloud sends them, signed independently of the starter (with the simulator's signer). */
 	private static HttpHeaders signed(String body, String accessKey, String secret) {
@@ -252,12 +259,59 @@ class NxCloudWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void disabledByProperty() {
-		this.reactive.withPropertyValues("nxcloud.webhook.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(NxCloudWebhookHandler.class)
-				.doesNotHaveBean("nxCloudWebhookRouterFunction"));
-		this.servlet.withPropertyValues("nxcloud.webhook.enabled=false")
+	void noEndpointUnlessTurnedOn() {
+		this.reactiveByDefault.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(NxCloudWebhookHandler.class)
+				.doesNotHaveBean("nxCloudWebhookRouterFunction");
+			postReactive(client(context), "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isNotFound();
+			assertThat(context.getBean(Listener.class).events).isEmpty();
+		});
+		this.servletByDefault.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(NxCloudWebhookHandler.class)
+				.doesNotHaveBean("nxCloudWebhookRouterFunction");
+			MockMvcBuilders.webAppContextSetup(context)
+				.build()
+				.perform(postServlet("/nxcloud/webhook", new HttpHeaders(), STATUS))
+				.andExpect(status().isNotFound());
+			assertThat(context.getBean(Listener.class).events).isEmpty();
+		});
+		this.reactiveByDefault.withPropertyValues("nxcloud.webhook.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("nxCloudWebhookRouterFunction"));
+	}
+
+	@Test
+	void acceptingUnsignedCallbacksIsAWarningLoggedOnceAtStartUp() {
+		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
+			this.reactive.withPropertyValues("nxcloud.webhook.path=/hooks/wa").run((context) -> {
+				postReactive(client(context), "/hooks/wa", new HttpHeaders(), STATUS).expectStatus().isOk();
+				postReactive(client(context), "/hooks/wa", new HttpHeaders(), STATUS).expectStatus().isOk();
+			});
+			assertThat(log.lines()).singleElement()
+				.asString()
+				.startsWith("WARN The NxCloud webhook endpoint POST /hooks/wa accepts callbacks without verifying "
+						+ "their signature")
+				.contains("in the NxCloud console", "'nxcloud.webhook.verify-signature=true'");
+		}
+		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
+			this.servlet.run((context) -> assertThat(context).hasBean("nxCloudWebhookRouterFunction"));
+			assertThat(log.lines()).singleElement().asString().startsWith("WARN ").contains("POST /nxcloud/webhook");
+		}
+	}
+
+	@Test
+	void nothingIsLoggedWhenSignaturesAreVerifiedOrTheEndpointIsOff() {
+		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
+			this.reactive.withPropertyValues(ACCOUNT)
+				.withPropertyValues("nxcloud.webhook.verify-signature=true")
+				.run((context) -> assertThat(context).hasSingleBean(NxCloudWebhookHandler.class));
+			this.servlet.withPropertyValues(ACCOUNT)
+				.withPropertyValues("nxcloud.webhook.verify-signature=true")
+				.run((context) -> assertThat(context).hasSingleBean(NxCloudWebhookHandler.class));
+			this.reactiveByDefault.run((context) -> assertThat(context).hasNotFailed());
+			assertThat(log.lines()).isEmpty();
+		}
 	}
 
 	@Test
@@ -265,6 +319,7 @@ class NxCloudWebhookAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
+			.withPropertyValues(ENABLED)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NxCloudWebhookHandler.class));
 	}
 
