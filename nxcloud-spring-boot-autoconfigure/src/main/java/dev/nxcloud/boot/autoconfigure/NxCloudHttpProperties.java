@@ -167,7 +167,8 @@ public class NxCloudHttpProperties {
 	public static class Pool {
 
 		/**
-		 * Maximum connections open at once to each NxCloud host. Reactor Netty's default when not set.
+		 * Maximum connections open at once to each NxCloud host. Reactor Netty's default when not set: twice the
+		 * number of processors, at least 16 (the application's shared pool allows 500).
 		 */
 		private @Nullable Integer maxConnections;
 
