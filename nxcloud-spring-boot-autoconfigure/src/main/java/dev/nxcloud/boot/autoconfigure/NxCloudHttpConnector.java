@@ -52,8 +52,8 @@ final class NxCloudHttpConnector implements DisposableBean {
 	 */
 	NxCloudHttpConnector(ClientHttpConnectorBuilder<?> applicationConnector, HttpClientSettings applicationSettings,
 			NxCloudProperties properties, NxCloudHttpProperties http, @Nullable SslBundles sslBundles) {
-		NxCloudHttpProperties.Proxy proxy = checkedProxy(http.getProxy());
-		NxCloudHttpProperties.Pool pool = checkedPool(http.getPool());
+		NxCloudHttpProperties.@Nullable Proxy proxy = checkedProxy(http.getProxy());
+		NxCloudHttpProperties.@Nullable Pool pool = checkedPool(http.getPool());
 		HttpClientSettings settings = applicationSettings.withTimeouts(properties.getConnectTimeout(),
 				longestResponse(properties));
 		String bundle = http.getSsl().getBundle();
