@@ -68,6 +68,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 
 	private final boolean fastPath;
 
+	private final @Nullable SimulatorTls tls;
+
 	private final SimulatorClock clock;
 
 	private final SimulatorState state;
@@ -92,6 +94,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 		this.host = builder.host;
 		this.requestedPort = builder.port;
 		this.fastPath = builder.fastPath;
+		this.tls = builder.tls;
 		this.clock = new SimulatorClock(builder.clock);
 		this.state = new SimulatorState(this.clock, builder.messageCapacity);
 		this.faults = new Faults(new Random(builder.randomSeed));
@@ -132,11 +135,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 		if (this.server != null) {
 			throw new IllegalStateException("Already started");
 		}
-		this.server = HttpServer.create()
-			.host(this.host)
-			.port(this.requestedPort)
-			.channelGroup(this.connections)
-			.handle(this::handle)
+		HttpServer server = HttpServer.create().host(this.host).port(this.requestedPort).channelGroup(this.connections);
+		this.server = ((this.tls != null) ? this.tls.secure(server) : server).handle(this::handle)
 			.bindNow(Duration.ofSeconds(5));
 		return this;
 	}
@@ -156,13 +156,13 @@ public final class NxCloudSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL of both hosts' paths, e.g. {@code http://127.0.0.1:PORT}. When bound to a wildcard address it
-	 * names {@code 127.0.0.1}.
+	 * The base URL of both hosts' paths, e.g. {@code http://127.0.0.1:PORT} ({@code https://} with
+	 * {@linkplain Builder#tls(Path, Path) TLS}). When bound to a wildcard address it names {@code 127.0.0.1}.
 	 * @return the base URL
 	 * @throws IllegalStateException if not started
 	 */
 	public String baseUrl() {
-		return "http://" + (isWildcard(this.host) ? LOOPBACK : this.host) + ":" + port();
+		return ((this.tls != null) ? "https://" : "http://") + (isWildcard(this.host) ? LOOPBACK : this.host) + ":" + port();
 	}
 
 	/**
@@ -492,6 +492,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 
 		private boolean fastPath;
 
+		private @Nullable SimulatorTls tls;
+
 		private int requestCapacity = 10_000;
 
 		private int messageCapacity = 100_000;
@@ -525,6 +527,19 @@ public final class NxCloudSimulator implements AutoCloseable {
 		 */
 		public Builder port(int port) {
 			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Serves HTTPS instead of HTTP, with the given certificate chain and unencrypted PKCS#8 private key (PEM
+		 * files), for example a self-signed certificate for {@code localhost} and {@code 127.0.0.1}.
+		 * @param certificateChain the PEM file of the server certificate (and any intermediates)
+		 * @param privateKey the PEM file of its private key
+		 * @return this builder
+		 * @throws IllegalArgumentException if a file cannot be read
+		 */
+		public Builder tls(Path certificateChain, Path privateKey) {
+			this.tls = new SimulatorTls(certificateChain, privateKey);
 			return this;
 		}
 

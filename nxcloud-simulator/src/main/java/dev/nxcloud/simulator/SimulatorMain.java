@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Runs the simulator standalone: {@code java -jar nxcloud-simulator-VERSION-exec.jar [--port 8090] [--seed file.json]}.
  * With {@code --seed} the file replaces the demo seed; with {@code --add-seed} it is loaded after the demo seed.
  * {@code --host} chooses the bind address (default {@code 127.0.0.1}); only a simulator inside a container needs
- * {@code --host 0.0.0.0}.
+ * {@code --host 0.0.0.0}. {@code --tls-cert} and {@code --tls-key} (PEM files: a certificate chain and its unencrypted
+ * PKCS#8 private key) make it serve HTTPS.
  */
 public final class SimulatorMain {
 
@@ -20,11 +21,13 @@ public final class SimulatorMain {
 	/**
 	 * Starts the simulator and waits until the process is stopped.
 	 * @param args {@code --port N}, {@code --host ADDRESS}, {@code --seed FILE}, {@code --add-seed FILE},
-	 * {@code --help}
+	 * {@code --tls-cert FILE --tls-key FILE}, {@code --help}
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		NxCloudSimulator.Builder builder = NxCloudSimulator.builder().port(8090);
+		@Nullable Path tlsCertificate = null;
+		@Nullable Path tlsKey = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (takesValue(arg) && i + 1 >= args.length) {
@@ -36,6 +39,8 @@ public final class SimulatorMain {
 				case "--host" -> builder.host(args[++i]);
 				case "--seed" -> builder.demoSeed(false).seed(Path.of(args[++i]));
 				case "--add-seed" -> builder.seed(Path.of(args[++i]));
+				case "--tls-cert" -> tlsCertificate = Path.of(args[++i]);
+				case "--tls-key" -> tlsKey = Path.of(args[++i]);
 				case "--help", "-h" -> {
 					usage(null);
 					return;
@@ -45,6 +50,13 @@ public final class SimulatorMain {
 					return;
 				}
 			}
+		}
+		if ((tlsCertificate == null) != (tlsKey == null)) {
+			usage("--tls-cert and --tls-key go together");
+			return;
+		}
+		if (tlsCertificate != null && tlsKey != null) {
+			builder.tls(tlsCertificate, tlsKey);
 		}
 		NxCloudSimulator simulator = builder.build().start();
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -72,7 +84,8 @@ public final class SimulatorMain {
 	}
 
 	private static boolean takesValue(String arg) {
-		return arg.equals("--port") || arg.equals("--host") || arg.equals("--seed") || arg.equals("--add-seed");
+		return arg.equals("--port") || arg.equals("--host") || arg.equals("--seed") || arg.equals("--add-seed")
+				|| arg.equals("--tls-cert") || arg.equals("--tls-key");
 	}
 
 	private static void usage(@Nullable String error) {
@@ -80,7 +93,7 @@ public final class SimulatorMain {
 			System.err.println(error);
 		}
 		System.err.println("Usage: java -jar nxcloud-simulator-exec.jar [--port 8090] [--host 127.0.0.1]"
-				+ " [--seed seed.json | --add-seed seed.json]");
+				+ " [--seed seed.json | --add-seed seed.json] [--tls-cert cert.pem --tls-key key.pem]");
 	}
 
 }

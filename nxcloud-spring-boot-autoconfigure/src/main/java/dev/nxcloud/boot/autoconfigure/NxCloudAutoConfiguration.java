@@ -1,7 +1,5 @@
 package dev.nxcloud.boot.autoconfigure;
 
-import java.time.Duration;
-
 import dev.nxcloud.whatsapp.InMemorySendRateLimiter;
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
@@ -24,10 +22,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
@@ -35,14 +35,16 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration for the NxCloud WhatsApp client: connection details from {@code nxcloud.*}, an
+ * Auto-configuration for the NxCloud WhatsApp client: connection details from {@code nxcloud.*}, an HTTP connector
+ * of NxCloud's own ({@code nxcloud.http.*} over the application's {@code spring.http.clients.*}), an
  * {@link NxCloudClient.Builder} configured from properties and {@link NxCloudClientBuilderCustomizer} beans, the
  * {@link NxCloudClient} of the account and one service bean per endpoint group. Every bean backs off when the
  * application defines its own.
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@AutoConfiguration(after = { SslAutoConfiguration.class, WebClientAutoConfiguration.class,
+		ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass({ WebClient.class, NxCloudClient.class })
-@EnableConfigurationProperties(NxCloudProperties.class)
+@EnableConfigurationProperties({ NxCloudProperties.class, NxCloudHttpProperties.class })
 public final class NxCloudAutoConfiguration {
 
 	@Bean
@@ -58,6 +60,16 @@ public final class NxCloudAutoConfiguration {
 		return new InMemorySendRateLimiter(properties.getRateLimit().getMessagesPerSecond());
 	}
 
+	@Bean
+	NxCloudHttpConnector nxCloudHttpConnector(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+			NxCloudProperties properties, NxCloudHttpProperties http, ObjectProvider<SslBundles> sslBundles) {
+		return new NxCloudHttpConnector(
+				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, http,
+				sslBundles.getIfAvailable());
+	}
+
 	/**
 	 * A new builder for each injection point, configured from {@code nxcloud.*} (all but the account: connection
 	 * and defaults) and by every {@link NxCloudClientBuilderCustomizer}: the way to make a client for a second
@@ -67,21 +79,14 @@ public final class NxCloudAutoConfiguration {
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	@ConditionalOnMissingBean
 	NxCloudClient.Builder nxCloudClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
-			NxCloudProperties properties, ObjectProvider<NxCloudSendRateLimiter> sendRateLimiter,
+			NxCloudHttpConnector httpConnector, NxCloudProperties properties,
+			ObjectProvider<NxCloudSendRateLimiter> sendRateLimiter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NxCloudClientObservationConvention> observationConvention,
 			ObjectProvider<NxCloudClientBuilderCustomizer> customizers) {
-		Duration longestResponse = (properties.getUploadTimeout().compareTo(properties.getResponseTimeout()) > 0)
-				? properties.getUploadTimeout() : properties.getResponseTimeout();
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), longestResponse);
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
-			.clientConnector(connectorBuilder
-				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-				.build(settings));
+			.clientConnector(httpConnector.get());
 		NxCloudClient.Builder builder = NxCloudClient.builder()
 			.webClientBuilder(webClient)
 			.signAlgorithm(properties.getSignAlgorithm())

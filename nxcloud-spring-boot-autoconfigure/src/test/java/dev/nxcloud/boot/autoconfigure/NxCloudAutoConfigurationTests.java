@@ -331,6 +331,11 @@ class NxCloudAutoConfigurationTests {
 				"nxcloud.webhook.access-key", "nxcloud.webhook.access-secret", "nxcloud.webhook.sign-algorithm",
 				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.deduplication.capacity",
 				"nxcloud.webhook.deduplication.time-to-live", "nxcloud.webhook.max-body-size");
+		assertThat(names).contains("nxcloud.http.proxy.type", "nxcloud.http.proxy.host", "nxcloud.http.proxy.port",
+				"nxcloud.http.proxy.username", "nxcloud.http.proxy.password", "nxcloud.http.proxy.non-proxy-hosts",
+				"nxcloud.http.ssl.bundle", "nxcloud.http.pool.max-connections", "nxcloud.http.pool.max-pending-acquires",
+				"nxcloud.http.pool.pending-acquire-timeout", "nxcloud.http.pool.max-idle-time",
+				"nxcloud.http.pool.max-life-time");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,9 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Masks NxCloud's access secret ({@code nxcloud.access-secret}, {@code NXCLOUD_ACCESS_SECRET}, any
- * {@code …access-secret}) in the {@code env} and {@code configprops} endpoints, even where they are configured to
- * show values.
+ * Masks NxCloud's secrets in the {@code env} and {@code configprops} endpoints, even where they are configured to
+ * show values: the access secret ({@code nxcloud.access-secret}, {@code NXCLOUD_ACCESS_SECRET}, any
+ * {@code …access-secret}) and the proxy password ({@code nxcloud.http.proxy.password},
+ * {@code NXCLOUD_HTTP_PROXY_PASSWORD}, any {@code …http.proxy.password}).
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
@@ -18,7 +19,9 @@ public final class NxCloudSanitizingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "nxcloudSanitizingFunction")
 	SanitizingFunction nxcloudSanitizingFunction() {
-		return SanitizingFunction.sanitizeValue().ifKeyEndsWith("access-secret", "accesssecret", "access_secret");
+		return SanitizingFunction.sanitizeValue()
+			.ifKeyEndsWith("access-secret", "accesssecret", "access_secret", "http.proxy.password",
+					"http_proxy_password");
 	}
 
 }
