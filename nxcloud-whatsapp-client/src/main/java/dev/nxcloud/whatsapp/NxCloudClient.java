@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import dev.nxcloud.whatsapp.error.MetaError;
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
 import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
@@ -663,10 +665,24 @@ public final class NxCloudClient {
 		if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
 			return new NxCloudConnectException(operation, cause);
 		}
+		SSLHandshakeException handshake = handshakeFailure(cause);
+		if (handshake != null) {
+			return new NxCloudConnectException(operation, handshake);
+		}
 		if (isReadTimeout(cause)) {
 			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, cause);
 		}
 		return new NxCloudTransportException(operation, "the exchange failed: " + ex.getMessage(), ex);
+	}
+
+	// a refused TLS handshake (an untrusted certificate, say): no request byte was written
+	private static @Nullable SSLHandshakeException handshakeFailure(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SSLHandshakeException handshake) {
+				return handshake;
+			}
+		}
+		return null;
 	}
 
 	private static boolean isReadTimeout(@Nullable Throwable cause) {

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLHandshakeException;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.Endpoint;
 import dev.nxcloud.simulator.NxCloudSimulator;
-import dev.nxcloud.whatsapp.error.NxCloudTransportException;
+import dev.nxcloud.whatsapp.error.NxCloudConnectException;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,10 @@ class NxCloudHttpSslTests {
 	void withoutTheBundleTheSimulatorIsRefused(String connector) {
 		this.runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run((context) -> {
 			StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
-				.expectErrorSatisfies((ex) -> assertThat(causes(ex)).first().isInstanceOf(NxCloudTransportException.class))
+				.expectErrorSatisfies((ex) -> {
+					assertThat(causes(ex)).first().isInstanceOf(NxCloudConnectException.class);
+					assertThat(((NxCloudConnectException) ex).mayHaveReachedNxCloud()).isFalse();
+				})
 				.verify(TIMEOUT);
 			assertThat(this.simulator.requests()).isEmpty();
 		});

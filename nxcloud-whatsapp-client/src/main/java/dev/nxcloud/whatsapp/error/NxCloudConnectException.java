@@ -1,8 +1,8 @@
 package dev.nxcloud.whatsapp.error;
 
 /**
- * No connection to NxCloud could be established (refused, unresolvable host, connect timeout). The request was
- * never sent, so repeating it is safe for every operation.
+ * No connection to NxCloud could be established (refused, unresolvable host, connect timeout, TLS handshake refused).
+ * The request was never sent, so repeating it is safe for every operation.
  */
 public class NxCloudConnectException extends NxCloudTransportException {
 
