@@ -3,6 +3,7 @@ package dev.nxcloud.simulator;
 import dev.nxcloud.simulator.TestClient.Response;
 import dev.nxcloud.simulator.testcontainers.NxCloudSimulatorContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import tools.jackson.databind.JsonNode;
@@ -11,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The simulator in a container answers signed calls with the demo account and with an account from an added seed.
- * Needs Docker; skipped without it.
+ * Needs Docker: skipped without it, except where the build requires it (see {@link DockerEngine}).
  */
-@Testcontainers(disabledWithoutDocker = true)
+@Testcontainers
+@EnabledIf("dev.nxcloud.simulator.DockerEngine#availableOrRequired")
 class ContainerTests {
 
 	private static final String SEED = """

@@ -20,6 +20,7 @@ import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.error.NxCloudHttpStatusException;
 import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
+import dev.nxcloud.whatsapp.error.NxCloudTlsHandshakeException;
 import dev.nxcloud.whatsapp.error.NxCloudTransportException;
 import dev.nxcloud.whatsapp.flow.DefaultNxCloudFlowService;
 import dev.nxcloud.whatsapp.flow.NxCloudFlowService;
@@ -667,7 +668,7 @@ public final class NxCloudClient {
 		}
 		SSLHandshakeException handshake = handshakeFailure(cause);
 		if (handshake != null) {
-			return new NxCloudConnectException(operation, handshake);
+			return new NxCloudTlsHandshakeException(operation, handshake);
 		}
 		if (isReadTimeout(cause)) {
 			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, cause);

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLHandshakeException;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.Endpoint;
 import dev.nxcloud.simulator.NxCloudSimulator;
-import dev.nxcloud.whatsapp.error.NxCloudConnectException;
+import dev.nxcloud.whatsapp.error.NxCloudTlsHandshakeException;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,8 +96,10 @@ class NxCloudHttpSslTests {
 		this.runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run((context) -> {
 			StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones())
 				.expectErrorSatisfies((ex) -> {
-					assertThat(causes(ex)).first().isInstanceOf(NxCloudConnectException.class);
-					assertThat(((NxCloudConnectException) ex).mayHaveReachedNxCloud()).isFalse();
+					assertThat(causes(ex)).first().isInstanceOf(NxCloudTlsHandshakeException.class);
+					NxCloudTlsHandshakeException refused = (NxCloudTlsHandshakeException) ex;
+					assertThat(refused.mayHaveReachedNxCloud()).isFalse();
+					assertThat(refused.isRetryable()).isFalse();
 				})
 				.verify(TIMEOUT);
 			assertThat(this.simulator.requests()).isEmpty();

@@ -8,6 +8,7 @@ import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfo;
 import dev.nxcloud.simulator.testcontainers.NxCloudSimulatorContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -23,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A {@code @ServiceConnection} simulator container supplies the whole account: no {@code nxcloud.*} property is
  * configured, yet the auto-configured client reaches the simulator, signs with its demo account and sends with its
  * app, business phone and tenant.
- * Needs Docker; skipped without it.
+ * Needs Docker: skipped without it, except where the build requires it (see {@link DockerEngine}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Testcontainers(disabledWithoutDocker = true)
+@Testcontainers
+@EnabledIf("dev.nxcloud.boot.testcontainers.DockerEngine#availableOrRequired")
 class NxCloudSimulatorServiceConnectionTests {
 
 	@Container
