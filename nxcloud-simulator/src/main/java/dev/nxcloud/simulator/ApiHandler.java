@@ -567,6 +567,7 @@ final class ApiHandler {
 	private Result templateCreate(Account account, Call call, JsonNode body) {
 		BusinessPhone phone = saasPhone(account, call, text(body, "tenant_id"));
 		Template template = this.templates.read(body, phone.phone(), 0, null, "APPROVED");
+		requireUploadedHandle(phone, template);
 		// [gap] Meta refuses a second template with the same name and language; NxCloud's code for it is undocumented.
 		if (this.state.template(phone.phone(), template.name(), template.language()).isPresent()) {
 			throw new ApiError(21058, "Parameter error: a template with this name and language already exists");
@@ -589,7 +590,28 @@ final class ApiHandler {
 			throw ErrorCodes.error(call.endpoint(), 22093);
 		}
 		Template updated = this.templates.read(body, phone.phone(), old.id(), null, old.status());
+		requireUploadedHandle(phone, updated);
 		return Result.ok(templateId(this.state.updateTemplate(updated)));
+	}
+
+	/**
+	 * A {@code templateMediaId} is one handle of a media upload's {@code h} for this phone (or one a template of the
+	 * phone already carries, e.g. a seeded one): not the whole multi-line {@code h}, not a made-up value. The pages
+	 * document no code for either, so 21058, the SaaS family's parameter error [derived].
+	 */
+	private void requireUploadedHandle(BusinessPhone phone, Template template) {
+		String handle = template.templateMediaId();
+		if (handle == null) {
+			return;
+		}
+		if (handle.contains("\n") || handle.contains("\r")) {
+			throw new ApiError(21058, "Parameter error: templateMediaId must be one handle of the upload's h, "
+					+ "not several lines");
+		}
+		if (!this.state.isTemplateMediaHandle(phone.phone(), handle)) {
+			throw new ApiError(21058, "Parameter error: templateMediaId " + handle
+					+ " was not issued by a media upload for " + phone.phone());
+		}
 	}
 
 	/** The docs show no create/update response; this returns {@code {"id": <template id>}} like api2 createTemplate. */
@@ -658,7 +680,7 @@ final class ApiHandler {
 		}
 		Media media = this.state.addMedia(phone.phone(), file.filename(), file.contentType(), file.content());
 		ObjectNode data = this.json.createObjectNode();
-		data.put("h", media.handle());
+		data.put("h", media.h());
 		data.put("media_id", media.mediaId());
 		data.put("original_filename", media.originalFilename());
 		data.put("mime_type", media.mimeType());

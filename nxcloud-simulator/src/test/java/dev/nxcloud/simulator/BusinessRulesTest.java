@@ -1,5 +1,6 @@
 package dev.nxcloud.simulator;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,12 @@ import java.util.Map;
 import dev.nxcloud.simulator.state.Account;
 import dev.nxcloud.simulator.state.App;
 import dev.nxcloud.simulator.state.BusinessPhone;
+import dev.nxcloud.simulator.state.Template;
 import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,17 +283,70 @@ class BusinessRulesTest {
 		assertThat(post(path, "mt", base.replace("BUTTON", accepted))).as("sample 3 spells FLOW in lower case").isZero();
 	}
 
+	/** The handles of an upload for a phone: its {@code h}, one handle a line. */
+	private List<String> uploadHandles(String phone) {
+		TestClient.Response upload = this.client.upload(phone, "banner.png", "image/png", "PNG");
+		assertThat(upload.code()).isZero();
+		return List.of(upload.data().get("h").asString().split("\n"));
+	}
+
 	@Test
 	void templateMediaTypeIsImageDocumentOrVideo() {
 		String path = "/saas/wa/template/" + this.demo.businessPhone();
 		String base = "{\"tenant_id\":1,\"name\":\"NAME\",\"language\":\"en\",\"category_type\":1,"
-				+ "\"content\":\"hi\",\"mediaType\":\"TYPE\",\"mediaId\":\"1\",\"templateMediaId\":\"4:x\"}";
+				+ "\"content\":\"hi\",\"mediaType\":\"TYPE\",\"mediaId\":\"1\",\"templateMediaId\":\""
+				+ uploadHandles(this.demo.businessPhone()).get(0) + "\"}";
 		for (String type : List.of("IMAGE", "DOCUMENT", "VIDEO")) {
 			assertThat(post(path, "mt", base.replace("NAME", type.toLowerCase()).replace("TYPE", type))).as(type).isZero();
 		}
 		refused(path, "mt", base.replace("NAME", "audio").replace("TYPE", "AUDIO"), 21058, "mediaType");
 		assertThat(post(path, "mt", base.replace("NAME", "none").replace("\"TYPE\"", "\"\"")))
 			.as("blank, as in the update example").isZero();
+	}
+
+	@Test
+	void templateMediaIdIsOneHandleAnUploadForThePhoneAnswered() {
+		String path = "/saas/wa/template/" + this.demo.businessPhone();
+		List<String> handles = uploadHandles(this.demo.businessPhone());
+		assertThat(handles).hasSize(4);
+		String base = "{\"tenant_id\":1,\"name\":\"NAME\",\"language\":\"en\",\"category_type\":1,"
+				+ "\"content\":\"hi\",\"mediaType\":\"IMAGE\",\"mediaId\":\"1\",\"templateMediaId\":HANDLE}";
+		for (int i = 0; i < handles.size(); i++) {
+			String handle = handles.get(i);
+			TestClient.Response created = this.client.post(path, "mt",
+					base.replace("NAME", "banner_" + i).replace("HANDLE", "\"" + handle + "\""));
+			assertThat(created.code()).as(handle).isZero();
+			JsonNode header = this.client.get(path + "/" + created.data().get("id").asLong() + "?tenant_id=1")
+				.data()
+				.get("components")
+				.get(0);
+			assertThat(header.get("h").asString()).isEqualTo(handle);
+		}
+		String wholeH = TestClient.JSON.writeValueAsString(String.join("\n", handles));
+		refused(path, "mt", base.replace("NAME", "whole_h").replace("HANDLE", wholeH), 21058, "templateMediaId");
+		refused(path, "mt", base.replace("NAME", "made_up").replace("HANDLE", "\"4:x\""), 21058, "templateMediaId");
+		String otherPhones = uploadHandles(OTHER_PHONE).get(0);
+		refused(path, "mt", base.replace("NAME", "other_phone").replace("HANDLE", "\"" + otherPhones + "\""), 21058,
+				"templateMediaId");
+		String update = base.replace("{", "{\"id\":ID,").replace("NAME", "banner_0").replace("HANDLE", wholeH);
+		long id = this.sim.state().templatesOf(this.demo.businessPhone()).stream()
+			.filter((t) -> t.name().equals("banner_0")).findFirst().orElseThrow().id();
+		TestClient.Response refusedUpdate = this.client.call(HttpMethod.PUT, path, "mt",
+				update.replace("ID", Long.toString(id)), (h) -> {
+				});
+		assertThat(refusedUpdate.code()).as("an update is checked too").isEqualTo(21058);
+	}
+
+	@Test
+	void aHandleASeededTemplateCarriesIsAccepted() {
+		String seeded = "4:c2VlZGVkLmpwZw==:aW1hZ2UvanBlZw==:seeded:e:1719660668";
+		this.sim.state().addTemplate(new Template(0, this.demo.businessPhone(), "seeded_banner", "en", "MARKETING",
+				"APPROVED", "hi", null, "IMAGE", "1", "seeded.jpg", seeded, null, List.of(), 0, Instant.EPOCH,
+				Instant.EPOCH));
+		String path = "/saas/wa/template/" + this.demo.businessPhone();
+		assertThat(post(path, "mt", "{\"tenant_id\":1,\"name\":\"reuse\",\"language\":\"en\",\"category_type\":1,"
+				+ "\"content\":\"hi\",\"mediaType\":\"IMAGE\",\"mediaId\":\"1\",\"templateMediaId\":\"" + seeded
+				+ "\"}")).isZero();
 	}
 
 	@Test
