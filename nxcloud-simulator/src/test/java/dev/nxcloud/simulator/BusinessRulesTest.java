@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nxcloud.simulator.ErrorCodes.Page;
 import dev.nxcloud.simulator.state.Account;
 import dev.nxcloud.simulator.state.App;
 import dev.nxcloud.simulator.state.BusinessPhone;
@@ -359,6 +360,36 @@ class BusinessRulesTest {
 		assertThat(noId.json().get("message").asString()).contains("id is required");
 		assertThat(this.client.call(HttpMethod.PUT, path, "mt", body + ",\"id\":\"abc\"}", (h) -> {
 		}).code()).isEqualTo(21058);
+	}
+
+	/** Asserts the code and the message: the page's message for the code, then the detail, if any. */
+	private void answers(TestClient.Response response, int code, String message) {
+		assertThat(response.code()).as(response.body()).isEqualTo(code);
+		assertThat(response.json().get("message").asString()).isEqualTo(message);
+	}
+
+	@Test
+	void messagesAreTheirPagesOwn() {
+		String unknownApp = "{\"appkey\":\"nosuchapp\",\"messaging_product\":\"whatsapp\"}";
+		answers(this.client.post("/api/wa/otp", "mt", otp("nosuchapp", this.demo.businessPhone(), "123456", "en")),
+				9003, NxCloudPages.message(Page.OTP, 9003));
+		answers(this.client.post("/api/wa/getPhone", "getPhone", unknownApp), 9003,
+				NxCloudPages.message(Page.OTP, 9003));
+		answers(this.client.post("/api/wa/getPhone", "getPhone", "{\"appkey\":\"" + this.demo.appKey()
+				+ "\",\"business_phones\":\"19990000000\",\"messaging_product\":\"whatsapp\"}"), 9002,
+				NxCloudPages.message(Page.GET_PHONE, 9002) + ": 19990000000 is not a WhatsApp business number");
+		answers(this.client.post("/api/wa/otp", "mt", "{}"), 9000,
+				NxCloudPages.message(Page.OTP, 9000) + ": appkey is required");
+		String template = ",\"template\":{\"name\":\"spring_promo\",\"language\":{\"code\":\"en\"}}";
+		answers(this.client.post("/saas/wa/send", "mt", saasSend("\"tenant_id\":1,", "nosuchapp",
+				this.demo.businessPhone(), "8613600009759", "template", template)), 22124,
+				NxCloudPages.message(Page.SAAS_SEND, 22124));
+		answers(this.client.post("/saas/wa/send", "mt", saasSend("", this.demo.appKey(), this.demo.businessPhone(),
+				"8613600009759", "template", template)), 21058, NxCloudPages.message(Page.SAAS_SEND, 21058));
+		answers(this.client.get("/saas/wa/template/" + this.demo.businessPhone() + "?page_number=1&page_size=1"), 21058,
+				NxCloudPages.message(Page.SAAS_TEMPLATE, 21058));
+		answers(this.client.get("/saas/wa/template/?tenant_id=1&page_number=1&page_size=1"), 21060,
+				NxCloudPages.message(Page.SAAS_TEMPLATE, 21060));
 	}
 
 	@Test
