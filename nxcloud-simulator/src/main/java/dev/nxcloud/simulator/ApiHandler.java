@@ -63,13 +63,17 @@ final class ApiHandler {
 
 	private final Supplier<String> baseUrl;
 
-	ApiHandler(SimulatorState state, SimulatorClock clock, JsonMapper json, Supplier<String> baseUrl) {
+	private final GetPhoneShape getPhoneShape;
+
+	ApiHandler(SimulatorState state, SimulatorClock clock, JsonMapper json, Supplier<String> baseUrl,
+			GetPhoneShape getPhoneShape) {
 		this.state = state;
 		this.clock = clock;
 		this.json = json;
 		AtomicLong payloads = new AtomicLong(300);
 		this.templates = new TemplateCodec(json, payloads::incrementAndGet);
 		this.baseUrl = baseUrl;
+		this.getPhoneShape = getPhoneShape;
 	}
 
 	TemplateCodec templates() {
@@ -255,8 +259,10 @@ final class ApiHandler {
 			}
 		}
 		ObjectNode data = this.json.createObjectNode();
+		ArrayNode table = (this.getPhoneShape == GetPhoneShape.BUSINESS_PHONES_ARRAY) ? data.putArray("business_phones")
+				: null;
 		for (BusinessPhone phone : phones) {
-			ObjectNode item = data.putArray(phone.phone()).addObject();
+			ObjectNode item = (table != null) ? table.addObject() : data.putArray(phone.phone()).addObject();
 			item.put("display_phone_number", phone.displayPhoneNumber());
 			item.put("quality_rating", phone.qualityRating());
 			item.put("verified_name", phone.verifiedName());

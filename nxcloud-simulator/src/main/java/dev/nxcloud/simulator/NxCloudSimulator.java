@@ -98,7 +98,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 		this.clock = new SimulatorClock(builder.clock);
 		this.state = new SimulatorState(this.clock, builder.messageCapacity);
 		this.faults = new Faults(new Random(builder.randomSeed));
-		this.api = new ApiHandler(this.state, this.clock, this.json, this::baseUrl);
+		this.api = new ApiHandler(this.state, this.clock, this.json, this::baseUrl, builder.getPhoneShape);
 		this.callbacks = new CallbackDispatcher(this.state, this.clock, this.json, builder.callbackInterval,
 				builder.callbackCapacity);
 		this.requests = new BoundedHistory<>(builder.fastPath ? 0 : builder.requestCapacity);
@@ -514,6 +514,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 
 		private Duration callbackInterval = Duration.ofMillis(20);
 
+		private GetPhoneShape getPhoneShape = GetPhoneShape.BY_PHONE_NUMBER;
+
 		private final List<Path> seedFiles = new ArrayList<>();
 
 		private final List<Consumer<SimulatorState>> initializers = new ArrayList<>();
@@ -652,6 +654,17 @@ public final class NxCloudSimulator implements AutoCloseable {
 		 */
 		public Builder callbackInterval(Duration interval) {
 			this.callbackInterval = interval;
+			return this;
+		}
+
+		/**
+		 * Which of the two documented shapes {@code getPhone} answers (default
+		 * {@link GetPhoneShape#BY_PHONE_NUMBER}, the page's example), to test that a client reads both.
+		 * @param shape the shape
+		 * @return this builder
+		 */
+		public Builder getPhoneShape(GetPhoneShape shape) {
+			this.getPhoneShape = shape;
 			return this;
 		}
 

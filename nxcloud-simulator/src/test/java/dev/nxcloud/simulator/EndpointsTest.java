@@ -71,6 +71,23 @@ class EndpointsTest {
 	}
 
 	@Test
+	void getPhoneAnswersTheTablesShapeWhenAsked() {
+		try (NxCloudSimulator table = NxCloudSimulator.builder()
+			.getPhoneShape(GetPhoneShape.BUSINESS_PHONES_ARRAY)
+			.build()
+			.start(); TestClient tableClient = new TestClient(table)) {
+			JsonNode data = ok(tableClient.post("/api/wa/getPhone", "getPhone",
+					"{\"appkey\":\"" + this.demo.appKey() + "\",\"messaging_product\":\"whatsapp\"}"));
+			assertThat(data.propertyNames()).containsExactly("business_phones");
+			assertThat(data.get("business_phones")).singleElement().satisfies((phone) -> {
+				assertThat(phone.get("display_phone_number").asString().replaceAll("\\D", ""))
+					.as("the phone, told apart by its display number").isEqualTo(this.demo.businessPhone());
+				assertThat(phone.get("status").asString()).isEqualTo("CONNECTED");
+			});
+		}
+	}
+
+	@Test
 	void otpUsesTheCustomMessageId() {
 		JsonNode data = ok(this.client.post("/api/wa/otp", "mt", "{\"appkey\":\"" + this.demo.appKey()
 				+ "\",\"business_phone\":\"" + this.demo.businessPhone() + "\",\"messaging_product\":\"whatsapp\","
