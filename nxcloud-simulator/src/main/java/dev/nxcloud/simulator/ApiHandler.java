@@ -63,13 +63,17 @@ final class ApiHandler {
 
 	private final Supplier<String> baseUrl;
 
-	ApiHandler(SimulatorState state, SimulatorClock clock, JsonMapper json, Supplier<String> baseUrl) {
+	private final GetPhoneShape getPhoneShape;
+
+	ApiHandler(SimulatorState state, SimulatorClock clock, JsonMapper json, Supplier<String> baseUrl,
+			GetPhoneShape getPhoneShape) {
 		this.state = state;
 		this.clock = clock;
 		this.json = json;
 		AtomicLong payloads = new AtomicLong(300);
 		this.templates = new TemplateCodec(json, payloads::incrementAndGet);
 		this.baseUrl = baseUrl;
+		this.getPhoneShape = getPhoneShape;
 	}
 
 	TemplateCodec templates() {
@@ -156,24 +160,24 @@ final class ApiHandler {
 		String bizType = header(call, "bizType");
 		String action = header(call, "action");
 		String sign = header(call, "sign");
+		Endpoint endpoint = call.endpoint();
 		if (!"2".equals(bizType)) {
-			throw new ApiError(1002, "Parameter error: bizType must be 2");
+			throw ErrorCodes.detailed(endpoint, 1002, "bizType must be 2");
 		}
-		if (!call.endpoint().action().equals(action)) {
-			throw new ApiError(1002, "Parameter error: action must be " + call.endpoint().action());
+		if (!endpoint.action().equals(action)) {
+			throw ErrorCodes.detailed(endpoint, 1002, "action must be " + endpoint.action());
 		}
-		Account account = this.state.account(accessKey)
-			.orElseThrow(() -> new ApiError(1005, "Insufficient permissions"));
+		Account account = this.state.account(accessKey).orElseThrow(() -> ErrorCodes.error(endpoint, 1005));
 		Long millis = JsonFields.parseLong(ts);
 		if (millis == null || Math.abs(this.clock.millis() - millis) > MAX_SKEW_MILLIS) {
-			throw new ApiError(1004, "Timestamp expired");
+			throw ErrorCodes.error(endpoint, 1004);
 		}
 		requireContentType(call);
 		String algorithm = call.headers().get("algorithm");
-		byte[] signed = (call.endpoint() == Endpoint.MEDIA_UPLOAD || call.body().length == 0) ? null : call.body();
+		byte[] signed = (endpoint == Endpoint.MEDIA_UPLOAD || call.body().length == 0) ? null : call.body();
 		if (!Signatures.verify(accessKey, action, bizType, ts, signed, account.accessSecret(),
 				(algorithm != null) ? algorithm : Signatures.MD5, sign)) {
-			throw new ApiError(1003, "Invalid signature");
+			throw ErrorCodes.error(endpoint, 1003);
 		}
 		return account;
 	}
@@ -185,15 +189,15 @@ final class ApiHandler {
 		String required = call.endpoint().bodyContentType();
 		String sent = call.mediaType();
 		if (required != null && !required.equals(sent)) {
-			throw new ApiError(1003, "Invalid signature: Content-Type must be " + required + ", not "
-					+ (sent.isEmpty() ? "absent" : sent));
+			throw ErrorCodes.detailed(call.endpoint(), 1003,
+					"Content-Type must be " + required + ", not " + (sent.isEmpty() ? "absent" : sent));
 		}
 	}
 
 	private static String header(Call call, String name) {
 		String value = call.headers().get(name);
 		if (value == null || value.isBlank()) {
-			throw new ApiError(1001, "Missing parameters: " + name);
+			throw ErrorCodes.detailed(call.endpoint(), 1001, name);
 		}
 		return value;
 	}
@@ -211,7 +215,7 @@ final class ApiHandler {
 		catch (JacksonException ex) {
 			// fall through
 		}
-		throw new ApiError(1002, "Parameter error: the body is not a JSON object");
+		throw ErrorCodes.detailed(call.endpoint(), 1002, "the body is not a JSON object");
 	}
 
 	// api2
@@ -220,8 +224,8 @@ final class ApiHandler {
 		if (!account.integrator()) {
 			throw ErrorCodes.error(Endpoint.CREATE_APP, 9007);
 		}
-		String name = required(body, "app_name", 9000, "Parameter exception: app_name is required");
-		String webhook = required(body, "webhook", 9000, "Parameter exception: webhook is required");
+		String name = parameter(Endpoint.CREATE_APP, body, "app_name");
+		String webhook = parameter(Endpoint.CREATE_APP, body, "webhook");
 		if (this.state.appsOf(account.accessKey()).size() >= MAX_APPS) {
 			throw ErrorCodes.error(Endpoint.CREATE_APP, 9009);
 		}
@@ -234,7 +238,7 @@ final class ApiHandler {
 	}
 
 	private Result getPhone(Account account, JsonNode body, Call call) {
-		App app = api2App(account, body);
+		App app = api2App(call, account, body);
 		requireWhatsapp(call, body);
 		String requested = text(body, "business_phones");
 		List<BusinessPhone> phones = new ArrayList<>();
@@ -247,7 +251,7 @@ final class ApiHandler {
 					continue;
 				}
 				String trimmed = number.trim();
-				BusinessPhone phone = this.state.phone(trimmed).orElseThrow(() -> notWhatsapp(trimmed));
+				BusinessPhone phone = this.state.phone(trimmed).orElseThrow(() -> notWhatsapp(call, trimmed));
 				if (!phone.appKey().equals(app.appKey())) {
 					throw ErrorCodes.error(Endpoint.GET_PHONE, 9006);
 				}
@@ -255,8 +259,10 @@ final class ApiHandler {
 			}
 		}
 		ObjectNode data = this.json.createObjectNode();
+		ArrayNode table = (this.getPhoneShape == GetPhoneShape.BUSINESS_PHONES_ARRAY) ? data.putArray("business_phones")
+				: null;
 		for (BusinessPhone phone : phones) {
-			ObjectNode item = data.putArray(phone.phone()).addObject();
+			ObjectNode item = (table != null) ? table.addObject() : data.putArray(phone.phone()).addObject();
 			item.put("display_phone_number", phone.displayPhoneNumber());
 			item.put("quality_rating", phone.qualityRating());
 			item.put("verified_name", phone.verifiedName());
@@ -269,10 +275,10 @@ final class ApiHandler {
 	}
 
 	private Result otp(Account account, JsonNode body, Call call) {
-		App app = api2App(account, body);
+		App app = api2App(call, account, body);
 		requireWhatsapp(call, body);
 		requireIndividual(call, body);
-		String to = recipient(body);
+		String to = recipient(call, body);
 		// The newest (zh) page drops business_phone ("number pool"): without it the app's first connected phone sends.
 		String requestedPhone = text(body, "business_phone");
 		BusinessPhone phone = (requestedPhone != null) ? boundPhone(call, app, requestedPhone)
@@ -285,15 +291,15 @@ final class ApiHandler {
 		if (!category.equals("AUTHENTICATION") && !category.equals("UTILITY")) {
 			throw ErrorCodes.error(Endpoint.OTP, 9014);
 		}
-		String language = required(body, "language_code", 9000, "Parameter exception: language_code is required");
+		String language = parameter(call.endpoint(), body, "language_code");
 		requireLanguage(call, "language_code", language);
-		String content = required(body, "content", 9000, "Parameter exception: content is required");
+		String content = parameter(call.endpoint(), body, "content");
 		if (!OTP_CODE.matcher(content).find()) {
 			throw ErrorCodes.error(Endpoint.OTP, 9015);
 		}
 		String apiType = text(body, "api_type");
 		if (apiType != null && !apiType.equals("0") && !apiType.equals("1")) {
-			throw new ApiError(9000, "Parameter exception: api_type must be 0 or 1");
+			throw ErrorCodes.detailed(call.endpoint(), 9000, "api_type must be 0 or 1");
 		}
 		Template template = this.state.templatesOf(phone.phone())
 			.stream()
@@ -307,24 +313,24 @@ final class ApiHandler {
 	}
 
 	private Result mt(Account account, JsonNode body, Call call) {
-		App app = api2App(account, body);
+		App app = api2App(call, account, body);
 		requireWhatsapp(call, body);
 		requireIndividual(call, body);
-		String phoneNumber = required(body, "business_phone", 9000, "Parameter exception: business_phone is required");
-		String to = recipient(body);
-		String type = required(body, "type", 9000, "Parameter exception: type is required");
+		String phoneNumber = parameter(call.endpoint(), body, "business_phone");
+		String to = recipient(call, body);
+		String type = parameter(call.endpoint(), body, "type");
 		if (!MT_TYPES.contains(type)) {
-			throw new ApiError(9000, "Parameter exception: unsupported type " + type);
+			throw ErrorCodes.detailed(call.endpoint(), 9000, "unsupported type " + type);
 		}
-		requireTypeObject(body, type);
+		requireTypeObject(call, body, type);
 		BusinessPhone phone = boundPhone(call, app, phoneNumber);
 		String templateName = null;
 		String origin = "service";
 		if (type.equals("template")) {
 			JsonNode templateNode = body.path("template");
-			templateName = required(templateNode, "name", 9000, "Parameter exception: template.name is required");
-			String language = required(templateNode.path("language"), "code", 9000,
-					"Parameter exception: template.language.code is required");
+			templateName = parameter(call.endpoint(), templateNode, "name", "template.name");
+			String language = parameter(call.endpoint(), templateNode.path("language"), "code",
+					"template.language.code");
 			requireLanguage(call, "template.language.code", language);
 			Template template = this.state.template(phone.phone(), templateName, language)
 				.filter((t) -> t.status().equals("APPROVED"))
@@ -335,7 +341,7 @@ final class ApiHandler {
 		return Result.accepted(metaMessages(accepted.message().id()), accepted);
 	}
 
-	private void requireTypeObject(JsonNode body, String type) {
+	private static void requireTypeObject(Call call, JsonNode body, String type) {
 		JsonNode object = body.path(type);
 		boolean valid = switch (type) {
 			case "text" -> text(object, "body") != null;
@@ -347,7 +353,7 @@ final class ApiHandler {
 			default -> object.isObject();
 		};
 		if (!valid) {
-			throw new ApiError(9000, "Parameter exception: " + type + " is missing or invalid");
+			throw ErrorCodes.detailed(call.endpoint(), 9000, type + " is missing or invalid");
 		}
 	}
 
@@ -358,15 +364,29 @@ final class ApiHandler {
 		return data;
 	}
 
-	private App api2App(Account account, JsonNode body) {
-		String appKey = required(body, "appkey", 9000, "Parameter exception: appkey is required");
-		return ownedApp(account, appKey, 9003);
+	/**
+	 * A parameter of an api2 body; a missing one is the page's 9000 "Parameter exception" naming it.
+	 */
+	private static String parameter(Endpoint endpoint, JsonNode node, String name) {
+		return parameter(endpoint, node, name, name);
 	}
 
-	private App ownedApp(Account account, String appKey, int code) {
+	private static String parameter(Endpoint endpoint, JsonNode node, String name, String field) {
+		String value = text(node, name);
+		if (value == null) {
+			throw ErrorCodes.detailed(endpoint, 9000, field + " is required");
+		}
+		return value;
+	}
+
+	private App api2App(Call call, Account account, JsonNode body) {
+		return ownedApp(call, account, parameter(call.endpoint(), body, "appkey"), 9003);
+	}
+
+	private App ownedApp(Call call, Account account, String appKey, int code) {
 		return this.state.app(appKey)
 			.filter((app) -> app.accessKey().equals(account.accessKey()))
-			.orElseThrow(() -> new ApiError(code, "Application does not exist/unavailable"));
+			.orElseThrow(() -> ErrorCodes.error(call.endpoint(), code));
 	}
 
 	/**
@@ -377,19 +397,19 @@ final class ApiHandler {
 		Endpoint endpoint = call.endpoint();
 		boolean saas = endpoint.isSaas();
 		BusinessPhone phone = this.state.phone(number)
-			.orElseThrow(() -> saas ? ErrorCodes.error(endpoint, 22049, number) : notWhatsapp(number));
+			.orElseThrow(() -> saas ? ErrorCodes.error(endpoint, 22049, number) : notWhatsapp(call, number));
 		if (!phone.appKey().equals(app.appKey())) {
 			throw ErrorCodes.error(endpoint, saas ? 22126 : 10003);
 		}
 		if (!phone.isConnected()) {
 			throw saas ? ErrorCodes.error(endpoint, 22089)
-					: new ApiError(9002, "Merchant phone number error: " + number + " is " + phone.status());
+					: ErrorCodes.detailed(endpoint, 9002, number + " is " + phone.status());
 		}
 		return phone;
 	}
 
-	private static ApiError notWhatsapp(String number) {
-		return new ApiError(9002, "Merchant phone number error: " + number + " is not a WhatsApp business number");
+	private static ApiError notWhatsapp(Call call, String number) {
+		return ErrorCodes.detailed(call.endpoint(), 9002, number + " is not a WhatsApp business number");
 	}
 
 	/**
@@ -412,10 +432,10 @@ final class ApiHandler {
 		return call.endpoint().isSaas() ? 21058 : 9000;
 	}
 
-	private static String recipient(JsonNode body) {
-		String to = required(body, "to", 9000, "Parameter exception: to is required");
+	private static String recipient(Call call, JsonNode body) {
+		String to = parameter(call.endpoint(), body, "to");
 		if (!PHONE.matcher(to).matches()) {
-			throw new ApiError(9000, "Parameter exception: to is invalid");
+			throw ErrorCodes.detailed(call.endpoint(), 9000, "to is invalid");
 		}
 		return to;
 	}
@@ -431,7 +451,7 @@ final class ApiHandler {
 		if (call.endpoint().isSaas()) {
 			throw ErrorCodes.error(call.endpoint(), 22092, language);
 		}
-		throw new ApiError(9000, "Parameter exception: " + field + " " + language + " is not a template language");
+		throw ErrorCodes.detailed(call.endpoint(), 9000, field + " " + language + " is not a template language");
 	}
 
 	private Accepted accept(Call call, Account account, App app, BusinessPhone phone, String to, String type,
@@ -454,7 +474,7 @@ final class ApiHandler {
 	// SaaS
 
 	private Result saasSend(Account account, JsonNode body, Call call) {
-		long tenantId = tenantId(text(body, "tenant_id"));
+		long tenantId = tenantId(call, text(body, "tenant_id"));
 		String appKey = required(body, "appkey", 21059, ErrorCodes.message(Endpoint.SAAS_SEND, 21059));
 		String phoneNumber = required(body, "business_phone", 21060, ErrorCodes.message(Endpoint.SAAS_SEND, 21060));
 		String to = required(body, "to", 21061, ErrorCodes.message(Endpoint.SAAS_SEND, 21061));
@@ -471,7 +491,7 @@ final class ApiHandler {
 		}
 		requireSendableComponents(templateNode.path("components"));
 		requireTenant(account, tenantId);
-		App app = ownedApp(account, appKey, 22124);
+		App app = ownedApp(call, account, appKey, 22124);
 		BusinessPhone phone = boundPhone(call, app, phoneNumber);
 		if (!PHONE.matcher(to).matches()) {
 			throw ErrorCodes.error(Endpoint.SAAS_SEND, 22090);
@@ -567,6 +587,7 @@ final class ApiHandler {
 	private Result templateCreate(Account account, Call call, JsonNode body) {
 		BusinessPhone phone = saasPhone(account, call, text(body, "tenant_id"));
 		Template template = this.templates.read(body, phone.phone(), 0, null, "APPROVED");
+		requireUploadedHandle(phone, template);
 		// [gap] Meta refuses a second template with the same name and language; NxCloud's code for it is undocumented.
 		if (this.state.template(phone.phone(), template.name(), template.language()).isPresent()) {
 			throw new ApiError(21058, "Parameter error: a template with this name and language already exists");
@@ -589,7 +610,28 @@ final class ApiHandler {
 			throw ErrorCodes.error(call.endpoint(), 22093);
 		}
 		Template updated = this.templates.read(body, phone.phone(), old.id(), null, old.status());
+		requireUploadedHandle(phone, updated);
 		return Result.ok(templateId(this.state.updateTemplate(updated)));
+	}
+
+	/**
+	 * A {@code templateMediaId} is one handle of a media upload's {@code h} for this phone (or one a template of the
+	 * phone already carries, e.g. a seeded one): not the whole multi-line {@code h}, not a made-up value. The pages
+	 * document no code for either, so 21058, the SaaS family's parameter error [derived].
+	 */
+	private void requireUploadedHandle(BusinessPhone phone, Template template) {
+		String handle = template.templateMediaId();
+		if (handle == null) {
+			return;
+		}
+		if (handle.contains("\n") || handle.contains("\r")) {
+			throw new ApiError(21058, "Parameter error: templateMediaId must be one handle of the upload's h, "
+					+ "not several lines");
+		}
+		if (!this.state.isTemplateMediaHandle(phone.phone(), handle)) {
+			throw new ApiError(21058, "Parameter error: templateMediaId " + handle
+					+ " was not issued by a media upload for " + phone.phone());
+		}
 	}
 
 	/** The docs show no create/update response; this returns {@code {"id": <template id>}} like api2 createTemplate. */
@@ -658,7 +700,7 @@ final class ApiHandler {
 		}
 		Media media = this.state.addMedia(phone.phone(), file.filename(), file.contentType(), file.content());
 		ObjectNode data = this.json.createObjectNode();
-		data.put("h", media.handle());
+		data.put("h", media.h());
 		data.put("media_id", media.mediaId());
 		data.put("original_filename", media.originalFilename());
 		data.put("mime_type", media.mimeType());
@@ -667,10 +709,10 @@ final class ApiHandler {
 	}
 
 	private BusinessPhone saasPhone(Account account, Call call, @Nullable String tenantParameter) {
-		long tenantId = tenantId(tenantParameter);
+		long tenantId = tenantId(call, tenantParameter);
 		String number = call.pathVariables().getOrDefault("phone", "");
 		if (number.isBlank()) {
-			throw new ApiError(21060, "business_phone is required");
+			throw ErrorCodes.error(call.endpoint(), 21060);
 		}
 		requireTenant(account, tenantId);
 		return this.state.phone(number)
@@ -680,10 +722,10 @@ final class ApiHandler {
 			.orElseThrow(() -> ErrorCodes.error(call.endpoint(), 22049, number));
 	}
 
-	private static long tenantId(@Nullable String value) {
+	private static long tenantId(Call call, @Nullable String value) {
 		Long tenantId = JsonFields.parseLong(value);
 		if (tenantId == null) {
-			throw new ApiError(21058, "tenant_id is required");
+			throw ErrorCodes.error(call.endpoint(), 21058);
 		}
 		return tenantId;
 	}

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends the status callbacks of accepted messages (reference §3.3), signed the way NxCloud signs callbacks, one after
- * the other: {@code sent}, {@code delivered}, {@code read}, or a single {@code failed} for a failing recipient. Only
+ * the other: {@code sent}, {@code delivered}, {@code read}, or a single {@code failed} for a failing recipient or a
+ * send answered with an error code after processing. Only
  * plain-http loopback URLs are called; anything else is refused and recorded.
  */
 final class CallbackDispatcher {
@@ -69,19 +70,33 @@ final class CallbackDispatcher {
 		return this.records;
 	}
 
+	/**
+	 * Sends {@code sent}, {@code delivered} and {@code read}, or a single {@code failed} for a failing recipient.
+	 */
 	void dispatch(Accepted accepted) {
-		AcceptedMessage message = accepted.message();
-		String url = message.callbackUrl();
+		FailingRecipient failing = this.state.failingRecipient(accepted.message().to()).orElse(null);
+		dispatch(accepted, (failing != null) ? new Failure(failing.errorCode(), failing.errorTitle()) : null);
+	}
+
+	/**
+	 * Sends a single {@code failed} carrying an error: the message was processed, but the answer told the caller
+	 * that it failed.
+	 */
+	void dispatchFailed(Accepted accepted, int code, String title) {
+		dispatch(accepted, new Failure(code, title));
+	}
+
+	private void dispatch(Accepted accepted, @Nullable Failure failure) {
+		String url = accepted.message().callbackUrl();
 		if (url == null) {
 			return;
 		}
-		FailingRecipient failing = this.state.failingRecipient(message.to()).orElse(null);
-		List<String> statuses = (failing != null) ? List.of("failed") : List.of("sent", "delivered", "read");
+		List<String> statuses = (failure != null) ? List.of("failed") : List.of("sent", "delivered", "read");
 		String conversationId = Ids.randomHex(16);
 		Disposable[] holder = new Disposable[1];
 		holder[0] = Flux.fromIterable(statuses)
 			.concatMap((status) -> Mono.delay(this.interval)
-				.then(Mono.defer(() -> send(url, accepted, status, conversationId, failing))))
+				.then(Mono.defer(() -> send(url, accepted, status, conversationId, failure))))
 			.doFinally((signal) -> {
 				if (holder[0] != null) {
 					this.inFlight.remove(holder[0]);
@@ -92,10 +107,10 @@ final class CallbackDispatcher {
 	}
 
 	private Mono<Void> send(String url, Accepted accepted, String status, String conversationId,
-			@Nullable FailingRecipient failing) {
+			@Nullable Failure failure) {
 		AcceptedMessage message = accepted.message();
 		Instant now = this.clock.instant();
-		byte[] body = this.json.writeValueAsBytes(payload(accepted, status, conversationId, failing, now));
+		byte[] body = this.json.writeValueAsBytes(payload(accepted, status, conversationId, failure, now));
 		String bodyText = new String(body, StandardCharsets.UTF_8);
 		URI uri = loopback(url);
 		if (uri == null) {
@@ -134,8 +149,8 @@ final class CallbackDispatcher {
 			.then();
 	}
 
-	private ObjectNode payload(Accepted accepted, String status, String conversationId,
-			@Nullable FailingRecipient failing, Instant now) {
+	private ObjectNode payload(Accepted accepted, String status, String conversationId, @Nullable Failure failure,
+			Instant now) {
 		AcceptedMessage message = accepted.message();
 		ObjectNode root = this.json.createObjectNode();
 		ObjectNode item = root.putArray("statuses").addObject();
@@ -143,10 +158,10 @@ final class CallbackDispatcher {
 		item.put("status", status);
 		item.put("timestamp", Long.toString(now.getEpochSecond()));
 		item.put("recipient_id", message.to());
-		if (failing != null) {
+		if (failure != null) {
 			ObjectNode error = item.putArray("errors").addObject();
-			error.put("code", failing.errorCode());
-			error.put("title", failing.errorTitle());
+			error.put("code", failure.code());
+			error.put("title", failure.title());
 		}
 		else {
 			ObjectNode conversation = item.putObject("conversation");
@@ -182,10 +197,13 @@ final class CallbackDispatcher {
 		}
 	}
 
-
 	void close() {
 		this.inFlight.dispose();
 		this.connections.disposeLater().block(Duration.ofSeconds(2));
+	}
+
+	/** The {@code errors[0]} of a {@code failed} status. */
+	private record Failure(int code, String title) {
 	}
 
 }

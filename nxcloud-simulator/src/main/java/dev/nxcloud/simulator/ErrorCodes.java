@@ -52,6 +52,14 @@ final class ErrorCodes {
 		return new ApiError(code, message(endpoint, code, arguments));
 	}
 
+	/**
+	 * An error answering a documented code with its page's message followed by what exactly was refused, e.g.
+	 * {@code Merchant phone number error: 8613... is not a WhatsApp business number}.
+	 */
+	static ApiError detailed(Endpoint endpoint, int code, String detail) {
+		return new ApiError(code, message(endpoint, code) + ": " + detail);
+	}
+
 	private static Map<Integer, String> table(Object... codesAndMessages) {
 		Map<Integer, String> codes = new LinkedHashMap<>();
 		for (int i = 0; i < codesAndMessages.length; i += 2) {

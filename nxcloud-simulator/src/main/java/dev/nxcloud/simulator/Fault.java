@@ -39,7 +39,8 @@ public sealed interface Fault {
 	}
 
 	/**
-	 * Answers HTTP 200 with NxCloud's generic failure {@code {"code":-1,"message":"Request failed","data":null}}.
+	 * Answers HTTP 200 with NxCloud's generic failure {@code {"code":-1,"message":"Request failed","data":null}}: the
+	 * same answer as {@code errorCode(-1)}, with the same {@code failed} status callback after processing.
 	 * @return the fault
 	 */
 	static Fault requestFailed() {
@@ -53,6 +54,11 @@ public sealed interface Fault {
 	 * business phone of 22049, the language of 22092), {@code data} {@code null}, and {@code traceId}. Code 9099
 	 * carries Meta's error object in {@code data.error}, as on the OTP page. Any code can be answered on any
 	 * endpoint, e.g. 9004, 9013, 22041, 22042, 22091, 22122, 22123, 22125 or 22141.
+	 * <p>
+	 * With {@link Faults.RuleBuilder#afterProcessing()} a send is processed (the message is kept, see
+	 * {@link NxCloudSimulator#messages()}) but, since NxCloud answered that it failed, its status callback is a single
+	 * {@code failed} whose {@code errors[0]} holds this code and the answered message, never {@code sent},
+	 * {@code delivered} or {@code read} [derived: the pages do not say what NxCloud reports after an error].
 	 * @param code the code, not 0
 	 * @return the fault
 	 */
@@ -61,7 +67,8 @@ public sealed interface Fault {
 	}
 
 	/**
-	 * Answers HTTP 200 with an NxCloud error code and a message of your own, e.g. the details of a 22141.
+	 * Answers HTTP 200 with an NxCloud error code and a message of your own, e.g. the details of a 22141; after
+	 * processing, a send's {@code failed} status callback carries them (see {@link #errorCode(int)}).
 	 * @param code the code, not 0
 	 * @param message the message
 	 * @return the fault

@@ -44,7 +44,8 @@ public final class FaultRule {
 
 	/**
 	 * Whether the simulator processes the request (state changes, message accepted, callbacks sent) before the
-	 * fault replaces the answer: "the request reached NxCloud but the answer was lost".
+	 * fault replaces the answer: "the request reached NxCloud but the answer was lost", or, for an error code, "the
+	 * send was attempted and failed" (a {@code failed} callback; see {@link Faults.RuleBuilder#afterProcessing()}).
 	 * @return whether the request is processed first
 	 */
 	public boolean afterProcessing() {

@@ -133,7 +133,10 @@ public final class Faults {
 
 		/**
 		 * Processes the request (accepting a message, changing state, sending callbacks) before the fault replaces
-		 * the answer. Without it, a faulted request changes nothing.
+		 * the answer. Without it, a faulted request changes nothing. A lost answer (HTTP status, reset, no answer,
+		 * a non-JSON body) keeps the send's {@code sent}, {@code delivered} and {@code read} callbacks; an NxCloud
+		 * error answer ({@link Fault#errorCode(int)}, {@link Fault#requestFailed()}) tells the caller that the send
+		 * failed, so its callback is a single {@code failed} carrying that error.
 		 * @return this builder
 		 */
 		public RuleBuilder afterProcessing() {

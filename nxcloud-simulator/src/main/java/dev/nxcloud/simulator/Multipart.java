@@ -41,7 +41,7 @@ record Multipart(Map<String, String> fields, @Nullable FilePart file) {
 			return new Multipart(fields, file);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ApiError(1002, "Parameter error: malformed multipart body");
+			throw ErrorCodes.detailed(Endpoint.MEDIA_UPLOAD, 1002, "malformed multipart body");
 		}
 		finally {
 			if (decoder != null) {

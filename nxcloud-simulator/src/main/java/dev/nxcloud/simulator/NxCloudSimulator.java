@@ -98,7 +98,7 @@ public final class NxCloudSimulator implements AutoCloseable {
 		this.clock = new SimulatorClock(builder.clock);
 		this.state = new SimulatorState(this.clock, builder.messageCapacity);
 		this.faults = new Faults(new Random(builder.randomSeed));
-		this.api = new ApiHandler(this.state, this.clock, this.json, this::baseUrl);
+		this.api = new ApiHandler(this.state, this.clock, this.json, this::baseUrl, builder.getPhoneShape);
 		this.callbacks = new CallbackDispatcher(this.state, this.clock, this.json, builder.callbackInterval,
 				builder.callbackCapacity);
 		this.requests = new BoundedHistory<>(builder.fastPath ? 0 : builder.requestCapacity);
@@ -380,17 +380,22 @@ public final class NxCloudSimulator implements AutoCloseable {
 		if (rule == null || rule.afterProcessing()) {
 			result = this.api.handle(call);
 		}
-		Integer answered = (rule != null && rule.fault() instanceof Fault.ErrorCode error) ? Integer.valueOf(error.code())
+		Fault.ErrorCode error = (rule != null) ? errorAnswer(rule.fault()) : null;
+		Integer answered = (error != null) ? Integer.valueOf(error.code())
 				: (rule == null && result != null) ? Integer.valueOf(result.code()) : null;
 		record(request, body, endpoint, answered, (rule != null) ? rule.fault() : null);
 		Result processed = result;
 		Endpoint matched = endpoint;
 		Mono<Void> answer = Mono.defer(() -> {
+			if (error != null) {
+				Result failure = this.api.answer(call, error);
+				if (processed != null && processed.accepted() != null) {
+					this.callbacks.dispatchFailed(processed.accepted(), failure.code(), failure.message());
+				}
+				return json(response, envelope(failure, matched));
+			}
 			if (processed != null && processed.accepted() != null) {
 				this.callbacks.dispatch(processed.accepted());
-			}
-			if (rule != null && rule.fault() instanceof Fault.ErrorCode error) {
-				return json(response, envelope(this.api.answer(call, error), matched));
 			}
 			if (rule != null) {
 				return fault(rule.fault(), response);
@@ -400,13 +405,12 @@ public final class NxCloudSimulator implements AutoCloseable {
 		return decision.delay().isZero() ? answer : Mono.delay(decision.delay()).then(answer);
 	}
 
-	private byte[] envelope(@Nullable Result result, Endpoint endpoint) {
+	private byte[] envelope(Result result, Endpoint endpoint) {
 		ObjectNode envelope = this.json.createObjectNode();
-		int code = (result != null) ? result.code() : -1;
+		int code = result.code();
 		envelope.put("code", code);
-		String message = (result != null) ? result.message() : "Request failed";
-		envelope.put("message", (code == 0 && endpoint.isSaas()) ? "" : message);
-		JsonNode data = (result != null) ? result.data() : null;
+		envelope.put("message", (code == 0 && endpoint.isSaas()) ? "" : result.message());
+		JsonNode data = result.data();
 		if (data != null) {
 			envelope.set("data", data);
 		}
@@ -423,6 +427,17 @@ public final class NxCloudSimulator implements AutoCloseable {
 			.then();
 	}
 
+	/**
+	 * The NxCloud error a fault answers in a well-formed body ({@code -1} for {@link Fault.RequestFailed}), or
+	 * {@code null} for a fault that answers otherwise.
+	 */
+	private static Fault.@Nullable ErrorCode errorAnswer(Fault fault) {
+		if (fault instanceof Fault.ErrorCode error) {
+			return error;
+		}
+		return (fault instanceof Fault.RequestFailed) ? new Fault.ErrorCode(-1, null) : null;
+	}
+
 	private Mono<Void> fault(Fault fault, HttpServerResponse response) {
 		if (fault instanceof Fault.HttpStatus error) {
 			HttpResponseStatus status = HttpResponseStatus.valueOf(error.status());
@@ -432,9 +447,6 @@ public final class NxCloudSimulator implements AutoCloseable {
 				.header(HttpHeaderNames.CONTENT_TYPE, "text/html;charset=UTF-8")
 				.sendString(Mono.just(html))
 				.then();
-		}
-		if (fault instanceof Fault.RequestFailed) {
-			return json(response, envelope(null, Endpoint.MT));
 		}
 		if (fault instanceof Fault.MalformedBody malformed) {
 			return response.header(HttpHeaderNames.CONTENT_TYPE, malformed.contentType())
@@ -501,6 +513,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 		private int callbackCapacity = 10_000;
 
 		private Duration callbackInterval = Duration.ofMillis(20);
+
+		private GetPhoneShape getPhoneShape = GetPhoneShape.BY_PHONE_NUMBER;
 
 		private final List<Path> seedFiles = new ArrayList<>();
 
@@ -640,6 +654,17 @@ public final class NxCloudSimulator implements AutoCloseable {
 		 */
 		public Builder callbackInterval(Duration interval) {
 			this.callbackInterval = interval;
+			return this;
+		}
+
+		/**
+		 * Which of the two documented shapes {@code getPhone} answers (default
+		 * {@link GetPhoneShape#BY_PHONE_NUMBER}, the page's example), to test that a client reads both.
+		 * @param shape the shape
+		 * @return this builder
+		 */
+		public Builder getPhoneShape(GetPhoneShape shape) {
+			this.getPhoneShape = shape;
 			return this;
 		}
 

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param headers the headers in arrival order (name as sent, value)
  * @param body the raw body bytes
  * @param endpoint the endpoint it matched, or {@code null}
- * @param code the {@code code} answered (also by a {@link Fault.ErrorCode}), or {@code null} when the answer was
- * another fault or the path is unknown
+ * @param code the {@code code} answered (also by a {@link Fault.ErrorCode}, and -1 by a {@link Fault.RequestFailed}),
+ * or {@code null} when the answer was another fault or the path is unknown
  * @param fault the fault applied, or {@code null}
  */
 public record RecordedRequest(Instant receivedAt, String method, String uri, List<Map.Entry<String, String>> headers,

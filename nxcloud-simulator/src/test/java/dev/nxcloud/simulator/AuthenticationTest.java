@@ -116,11 +116,21 @@ class AuthenticationTest {
 	@Test
 	void reportsMissingHeadersWrongActionsAndUnknownKeys() {
 		for (String header : new String[] { "accessKey", "ts", "bizType", "action", "sign" }) {
-			assertThat(mt((headers) -> headers.remove(header)).code()).as(header).isEqualTo(1001);
+			Response missing = mt((headers) -> headers.remove(header));
+			assertThat(missing.code()).as(header).isEqualTo(1001);
+			assertThat(message(missing)).isEqualTo(ErrorCodes.AUTHENTICATION.get(1001) + ": " + header);
 		}
-		assertThat(this.client.post("/api/wa/mt", "getPhone", this.textBody).code()).isEqualTo(1002);
+		Response wrongAction = this.client.post("/api/wa/mt", "getPhone", this.textBody);
+		assertThat(wrongAction.code()).isEqualTo(1002);
+		assertThat(message(wrongAction)).isEqualTo(ErrorCodes.AUTHENTICATION.get(1002) + ": action must be mt");
 		assertThat(mt((headers) -> headers.put("bizType", "1")).code()).isEqualTo(1002);
-		assertThat(mt((headers) -> headers.put("accessKey", "nobody")).code()).isEqualTo(1005);
+		Response unknownKey = mt((headers) -> headers.put("accessKey", "nobody"));
+		assertThat(unknownKey.code()).isEqualTo(1005);
+		assertThat(message(unknownKey)).isEqualTo(ErrorCodes.AUTHENTICATION.get(1005));
+	}
+
+	private static String message(Response response) {
+		return response.json().get("message").asString();
 	}
 
 	@Test

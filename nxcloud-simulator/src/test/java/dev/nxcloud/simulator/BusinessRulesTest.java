@@ -1,16 +1,20 @@
 package dev.nxcloud.simulator;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nxcloud.simulator.ErrorCodes.Page;
 import dev.nxcloud.simulator.state.Account;
 import dev.nxcloud.simulator.state.App;
 import dev.nxcloud.simulator.state.BusinessPhone;
+import dev.nxcloud.simulator.state.Template;
 import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,17 +284,70 @@ class BusinessRulesTest {
 		assertThat(post(path, "mt", base.replace("BUTTON", accepted))).as("sample 3 spells FLOW in lower case").isZero();
 	}
 
+	/** The handles of an upload for a phone: its {@code h}, one handle a line. */
+	private List<String> uploadHandles(String phone) {
+		TestClient.Response upload = this.client.upload(phone, "banner.png", "image/png", "PNG");
+		assertThat(upload.code()).isZero();
+		return List.of(upload.data().get("h").asString().split("\n"));
+	}
+
 	@Test
 	void templateMediaTypeIsImageDocumentOrVideo() {
 		String path = "/saas/wa/template/" + this.demo.businessPhone();
 		String base = "{\"tenant_id\":1,\"name\":\"NAME\",\"language\":\"en\",\"category_type\":1,"
-				+ "\"content\":\"hi\",\"mediaType\":\"TYPE\",\"mediaId\":\"1\",\"templateMediaId\":\"4:x\"}";
+				+ "\"content\":\"hi\",\"mediaType\":\"TYPE\",\"mediaId\":\"1\",\"templateMediaId\":\""
+				+ uploadHandles(this.demo.businessPhone()).get(0) + "\"}";
 		for (String type : List.of("IMAGE", "DOCUMENT", "VIDEO")) {
 			assertThat(post(path, "mt", base.replace("NAME", type.toLowerCase()).replace("TYPE", type))).as(type).isZero();
 		}
 		refused(path, "mt", base.replace("NAME", "audio").replace("TYPE", "AUDIO"), 21058, "mediaType");
 		assertThat(post(path, "mt", base.replace("NAME", "none").replace("\"TYPE\"", "\"\"")))
 			.as("blank, as in the update example").isZero();
+	}
+
+	@Test
+	void templateMediaIdIsOneHandleAnUploadForThePhoneAnswered() {
+		String path = "/saas/wa/template/" + this.demo.businessPhone();
+		List<String> handles = uploadHandles(this.demo.businessPhone());
+		assertThat(handles).hasSize(4);
+		String base = "{\"tenant_id\":1,\"name\":\"NAME\",\"language\":\"en\",\"category_type\":1,"
+				+ "\"content\":\"hi\",\"mediaType\":\"IMAGE\",\"mediaId\":\"1\",\"templateMediaId\":HANDLE}";
+		for (int i = 0; i < handles.size(); i++) {
+			String handle = handles.get(i);
+			TestClient.Response created = this.client.post(path, "mt",
+					base.replace("NAME", "banner_" + i).replace("HANDLE", "\"" + handle + "\""));
+			assertThat(created.code()).as(handle).isZero();
+			JsonNode header = this.client.get(path + "/" + created.data().get("id").asLong() + "?tenant_id=1")
+				.data()
+				.get("components")
+				.get(0);
+			assertThat(header.get("h").asString()).isEqualTo(handle);
+		}
+		String wholeH = TestClient.JSON.writeValueAsString(String.join("\n", handles));
+		refused(path, "mt", base.replace("NAME", "whole_h").replace("HANDLE", wholeH), 21058, "templateMediaId");
+		refused(path, "mt", base.replace("NAME", "made_up").replace("HANDLE", "\"4:x\""), 21058, "templateMediaId");
+		String otherPhones = uploadHandles(OTHER_PHONE).get(0);
+		refused(path, "mt", base.replace("NAME", "other_phone").replace("HANDLE", "\"" + otherPhones + "\""), 21058,
+				"templateMediaId");
+		String update = base.replace("{", "{\"id\":ID,").replace("NAME", "banner_0").replace("HANDLE", wholeH);
+		long id = this.sim.state().templatesOf(this.demo.businessPhone()).stream()
+			.filter((t) -> t.name().equals("banner_0")).findFirst().orElseThrow().id();
+		TestClient.Response refusedUpdate = this.client.call(HttpMethod.PUT, path, "mt",
+				update.replace("ID", Long.toString(id)), (h) -> {
+				});
+		assertThat(refusedUpdate.code()).as("an update is checked too").isEqualTo(21058);
+	}
+
+	@Test
+	void aHandleASeededTemplateCarriesIsAccepted() {
+		String seeded = "4:c2VlZGVkLmpwZw==:aW1hZ2UvanBlZw==:seeded:e:1719660668";
+		this.sim.state().addTemplate(new Template(0, this.demo.businessPhone(), "seeded_banner", "en", "MARKETING",
+				"APPROVED", "hi", null, "IMAGE", "1", "seeded.jpg", seeded, null, List.of(), 0, Instant.EPOCH,
+				Instant.EPOCH));
+		String path = "/saas/wa/template/" + this.demo.businessPhone();
+		assertThat(post(path, "mt", "{\"tenant_id\":1,\"name\":\"reuse\",\"language\":\"en\",\"category_type\":1,"
+				+ "\"content\":\"hi\",\"mediaType\":\"IMAGE\",\"mediaId\":\"1\",\"templateMediaId\":\"" + seeded
+				+ "\"}")).isZero();
 	}
 
 	@Test
@@ -303,6 +360,36 @@ class BusinessRulesTest {
 		assertThat(noId.json().get("message").asString()).contains("id is required");
 		assertThat(this.client.call(HttpMethod.PUT, path, "mt", body + ",\"id\":\"abc\"}", (h) -> {
 		}).code()).isEqualTo(21058);
+	}
+
+	/** Asserts the code and the message: the page's message for the code, then the detail, if any. */
+	private void answers(TestClient.Response response, int code, String message) {
+		assertThat(response.code()).as(response.body()).isEqualTo(code);
+		assertThat(response.json().get("message").asString()).isEqualTo(message);
+	}
+
+	@Test
+	void messagesAreTheirPagesOwn() {
+		String unknownApp = "{\"appkey\":\"nosuchapp\",\"messaging_product\":\"whatsapp\"}";
+		answers(this.client.post("/api/wa/otp", "mt", otp("nosuchapp", this.demo.businessPhone(), "123456", "en")),
+				9003, NxCloudPages.message(Page.OTP, 9003));
+		answers(this.client.post("/api/wa/getPhone", "getPhone", unknownApp), 9003,
+				NxCloudPages.message(Page.OTP, 9003));
+		answers(this.client.post("/api/wa/getPhone", "getPhone", "{\"appkey\":\"" + this.demo.appKey()
+				+ "\",\"business_phones\":\"19990000000\",\"messaging_product\":\"whatsapp\"}"), 9002,
+				NxCloudPages.message(Page.GET_PHONE, 9002) + ": 19990000000 is not a WhatsApp business number");
+		answers(this.client.post("/api/wa/otp", "mt", "{}"), 9000,
+				NxCloudPages.message(Page.OTP, 9000) + ": appkey is required");
+		String template = ",\"template\":{\"name\":\"spring_promo\",\"language\":{\"code\":\"en\"}}";
+		answers(this.client.post("/saas/wa/send", "mt", saasSend("\"tenant_id\":1,", "nosuchapp",
+				this.demo.businessPhone(), "8613600009759", "template", template)), 22124,
+				NxCloudPages.message(Page.SAAS_SEND, 22124));
+		answers(this.client.post("/saas/wa/send", "mt", saasSend("", this.demo.appKey(), this.demo.businessPhone(),
+				"8613600009759", "template", template)), 21058, NxCloudPages.message(Page.SAAS_SEND, 21058));
+		answers(this.client.get("/saas/wa/template/" + this.demo.businessPhone() + "?page_number=1&page_size=1"), 21058,
+				NxCloudPages.message(Page.SAAS_TEMPLATE, 21058));
+		answers(this.client.get("/saas/wa/template/?tenant_id=1&page_number=1&page_size=1"), 21060,
+				NxCloudPages.message(Page.SAAS_TEMPLATE, 21060));
 	}
 
 	@Test

@@ -58,14 +58,24 @@ class CallbacksTest {
 	}
 
 	private String send(String to, String webhook) {
+		TestClient.Response response = post(to, webhook);
+		assertThat(response.code()).isZero();
+		return response.data().get("messages").get(0).get("id").asString();
+	}
+
+	private TestClient.Response post(String to, String webhook) {
 		DemoAccount demo = this.sim.demoAccount();
-		TestClient.Response response = this.client.post("/api/wa/mt", "mt", "{\"appkey\":\"" + demo.appKey()
+		return this.client.post("/api/wa/mt", "mt", "{\"appkey\":\"" + demo.appKey()
 				+ "\",\"business_phone\":\"" + demo.businessPhone() + "\",\"messaging_product\":\"whatsapp\","
 				+ "\"recipient_type\":\"individual\",\"to\":\"" + to + "\",\"type\":\"template\",\"cus_message_id\":\"my-"
 				+ to + "\",\"dr_webhook\":\"" + webhook + "\",\"biz_opaque_callback_data\":\"trk-1\",\"template\":"
 				+ "{\"name\":\"order_update\",\"language\":{\"code\":\"en_US\"}}}");
-		assertThat(response.code()).isZero();
-		return response.data().get("messages").get(0).get("id").asString();
+	}
+
+	private List<String> statuses() {
+		return this.received.stream()
+			.map((r) -> TestClient.JSON.readTree(r.body()).get("statuses").get(0).get("status").asString())
+			.toList();
 	}
 
 	@Test
@@ -82,9 +92,8 @@ class CallbacksTest {
 					callback.body().getBytes(StandardCharsets.UTF_8), demo.accessSecret(), "md5");
 			assertThat(h.get("sign")).isEqualTo(expected);
 		}
+		assertThat(statuses()).containsExactly("sent", "delivered", "read");
 		List<JsonNode> bodies = this.received.stream().map((r) -> TestClient.JSON.readTree(r.body())).toList();
-		assertThat(bodies).extracting((b) -> b.get("statuses").get(0).get("status").asString())
-			.containsExactly("sent", "delivered", "read");
 		JsonNode status = bodies.get(0).get("statuses").get(0);
 		assertThat(status.get("id").asString()).isEqualTo(id);
 		assertThat(status.get("recipient_id").asString()).isEqualTo("8613600009759");
@@ -106,6 +115,36 @@ class CallbacksTest {
 			assertThat(status.get("errors").get(0).get("code").asInt()).isEqualTo(131026);
 			assertThat(status.get("errors").get(0).get("title").asString()).isEqualTo("Message undeliverable");
 		});
+	}
+
+	@Test
+	void anErrorCodeAfterProcessingReportsFailedWithThatError() {
+		this.sim.faults().on(Endpoint.MT).next(1).afterProcessing()
+			.respond(Fault.errorCode(22141, "(#131026) Message undeliverable"));
+		assertThat(post("8613600009759", "http://127.0.0.1:" + this.receiver.port() + "/dr").code()).isEqualTo(22141);
+		assertThat(this.sim.messages()).as("processed").hasSize(1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.received.isEmpty());
+		JsonNode status = TestClient.JSON.readTree(this.received.get(0).body()).get("statuses").get(0);
+		assertThat(status.get("status").asString()).as("the caller was told the send failed").isEqualTo("failed");
+		assertThat(status.get("id").asString()).isEqualTo("my-8613600009759");
+		assertThat(status.get("errors").get(0).get("code").asInt()).isEqualTo(22141);
+		assertThat(status.get("errors").get(0).get("title").asString()).isEqualTo("(#131026) Message undeliverable");
+		assertThat(status.has("conversation")).isFalse();
+		this.sim.faults().on(Endpoint.MT).next(1).afterProcessing().respond(Fault.requestFailed());
+		assertThat(post("8613600009760", "http://127.0.0.1:" + this.receiver.port() + "/dr").code()).isEqualTo(-1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.received.size() == 2);
+		JsonNode requestFailed = TestClient.JSON.readTree(this.received.get(1).body()).get("statuses").get(0);
+		assertThat(requestFailed.get("status").asString()).isEqualTo("failed");
+		assertThat(requestFailed.get("errors").get(0).get("code").asInt()).isEqualTo(-1);
+		assertThat(requestFailed.get("errors").get(0).get("title").asString()).isEqualTo("Request failed");
+	}
+
+	@Test
+	void aLostAnswerAfterProcessingKeepsTheDeliveryCallbacks() {
+		this.sim.faults().on(Endpoint.MT).next(1).afterProcessing().respond(Fault.httpStatus(502));
+		assertThat(post("8613600009759", "http://127.0.0.1:" + this.receiver.port() + "/dr").status()).isEqualTo(502);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.received.size() == 3);
+		assertThat(statuses()).containsExactly("sent", "delivered", "read");
 	}
 
 	@Test

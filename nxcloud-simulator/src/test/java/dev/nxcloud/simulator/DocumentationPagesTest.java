@@ -44,7 +44,7 @@ class DocumentationPagesTest {
 			assertThat(simulated).as(entry.getKey()).containsExactlyEntriesOf(documented);
 			pages++;
 		}
-		assertThat(pages).isEqualTo(Page.values().length - 1).as("every page but mt's, which is not among them");
+		assertThat(pages).as("every page but mt's, which is not among them").isEqualTo(Page.values().length - 1);
 	}
 
 	/** api2 pages answer the message column; SaaS pages the solution column, except for -1. */

@@ -1,6 +1,5 @@
 package dev.nxcloud.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,6 +68,23 @@ class EndpointsTest {
 		JsonNode all = ok(this.client.post("/api/wa/getPhone", "getPhone",
 				"{\"appkey\":\"" + this.demo.appKey() + "\",\"messaging_product\":\"whatsapp\"}"));
 		assertThat(all.propertyNames()).containsExactly(this.demo.businessPhone());
+	}
+
+	@Test
+	void getPhoneAnswersTheTablesShapeWhenAsked() {
+		try (NxCloudSimulator table = NxCloudSimulator.builder()
+			.getPhoneShape(GetPhoneShape.BUSINESS_PHONES_ARRAY)
+			.build()
+			.start(); TestClient tableClient = new TestClient(table)) {
+			JsonNode data = ok(tableClient.post("/api/wa/getPhone", "getPhone",
+					"{\"appkey\":\"" + this.demo.appKey() + "\",\"messaging_product\":\"whatsapp\"}"));
+			assertThat(data.propertyNames()).containsExactly("business_phones");
+			assertThat(data.get("business_phones")).singleElement().satisfies((phone) -> {
+				assertThat(phone.get("display_phone_number").asString().replaceAll("\\D", ""))
+					.as("the phone, told apart by its display number").isEqualTo(this.demo.businessPhone());
+				assertThat(phone.get("status").asString()).isEqualTo("CONNECTED");
+			});
+		}
 	}
 
 	@Test
@@ -237,17 +253,14 @@ class EndpointsTest {
 
 	@Test
 	void mediaUploadSignsWithoutBodyAndServesTheFile() {
-		String boundary = "----simboundary";
-		String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant_id\"\r\n\r\n1\r\n--"
-				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"1705405371581.jpg\"\r\n"
-				+ "Content-Type: image/png\r\n\r\nPNGDATA\r\n--" + boundary + "--\r\n";
-		byte[] body = multipart.getBytes(StandardCharsets.UTF_8);
-		Map<String, String> headers = this.client.headers("mt", new byte[0]);
-		Response response = this.client.raw(HttpMethod.POST, saas("/saas/wa/media/{phone}"), headers, body,
-				"multipart/form-data; boundary=" + boundary);
-		JsonNode data = ok(response);
+		JsonNode data = ok(this.client.upload(this.demo.businessPhone(), "1705405371581.jpg", "image/png", "PNGDATA"));
 		assertThat(data.propertyNames()).containsExactly("h", "media_id", "original_filename", "mime_type", "url");
-		assertThat(data.get("h").asString()).startsWith("4:");
+		assertThat(data.get("h").asString().split("\n")).as("several handles, one a line, as in the page's example")
+			.hasSize(4)
+			.doesNotHaveDuplicates()
+			.allSatisfy((handle) -> assertThat(handle)
+				.startsWith("4:MTcwNTQwNTM3MTU4MS5qcGc=:aW1hZ2UvcG5n:")
+				.matches("4(:[^:\\s]+){3}:e:\\d+(:[^:\\s]+){3}"));
 		assertThat(data.get("original_filename").asString()).isEqualTo("1705405371581.jpg");
 		assertThat(data.get("mime_type").asString()).isEqualTo("image/png");
 		String file = this.client.http()

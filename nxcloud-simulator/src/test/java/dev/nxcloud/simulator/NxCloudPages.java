@@ -66,6 +66,21 @@ final class NxCloudPages {
 	}
 
 	/**
+	 * The message NxCloud answers with a code on a page: the "message" column of an api2 page, the "solution" column
+	 * of a SaaS page.
+	 */
+	static String message(Page page, int code) {
+		String text = all().values()
+			.stream()
+			.filter((candidate) -> page(candidate) == page)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No page for " + page));
+		List<String> row = codeTable(text).get(code);
+		assertThat(row).as(page + " documents " + code).isNotNull();
+		return row.get(page.isSaas() ? 1 : 0);
+	}
+
+	/**
 	 * The rows of the page's "Response Code" table other than 0 and 1000~100X: code to {message, solution}.
 	 */
 	static Map<Integer, List<String>> codeTable(String text) {

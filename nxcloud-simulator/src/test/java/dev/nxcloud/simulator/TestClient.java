@@ -98,6 +98,16 @@ final class TestClient implements AutoCloseable {
 		return raw(method, path, headers, body, "application/json");
 	}
 
+	/** Uploads a file for a business phone of tenant 1, signed without a body as NxCloud's upload page says. */
+	Response upload(String phone, String filename, String mimeType, String content) {
+		String boundary = "----simboundary";
+		String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant_id\"\r\n\r\n1\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+				+ "Content-Type: " + mimeType + "\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		return raw(HttpMethod.POST, "/saas/wa/media/" + phone, headers("mt", new byte[0]),
+				multipart.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + boundary);
+	}
+
 	/** Sends exactly these headers and bytes; a {@code null} content type sends no Content-Type header. */
 	Response raw(HttpMethod method, String path, Map<String, String> headers, byte[] body,
 			@Nullable String contentType) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * accepted messages. All methods are thread-safe; changes are visible to the next request.
  */
 public final class SimulatorState {
+
+	/** How many template media handles an upload answers: as many as the upload page's example holds. */
+	public static final int HANDLES_PER_UPLOAD = 4;
 
 	private static final String KEY_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -37,6 +41,8 @@ public final class SimulatorState {
 	private final Map<String, Flow> flows = new ConcurrentHashMap<>();
 
 	private final Map<String, Media> media = new ConcurrentHashMap<>();
+
+	private final Map<String, Media> mediaByHandle = new ConcurrentHashMap<>();
 
 	private final Map<String, FailingRecipient> failingRecipients = new ConcurrentHashMap<>();
 
@@ -308,7 +314,8 @@ public final class SimulatorState {
 	// media
 
 	/**
-	 * Stores an upload and assigns its media id and handle.
+	 * Stores an upload and assigns its media id and its {@value #HANDLES_PER_UPLOAD} template media handles, in the
+	 * form of the upload page's example ({@code 4:<base64 file name>:<base64 MIME type>:<signature>:e:<expiry>:...}).
 	 * @param phone the business phone
 	 * @param filename the file name
 	 * @param mimeType the MIME type
@@ -318,12 +325,34 @@ public final class SimulatorState {
 	public Media addMedia(String phone, String filename, String mimeType, byte[] content) {
 		String mediaId = Long.toString(this.nextMediaId.getAndIncrement());
 		Base64.Encoder base64 = Base64.getEncoder();
-		String handle = "4:" + base64.encodeToString(filename.getBytes(StandardCharsets.UTF_8)) + ":"
-				+ base64.encodeToString(mimeType.getBytes(StandardCharsets.UTF_8)) + ":sim" + mediaId
-				+ ":e:" + this.clock.instant().plusSeconds(30L * 24 * 3600).getEpochSecond();
-		Media stored = new Media(phone, mediaId, handle, filename, mimeType, content.clone());
+		String prefix = "4:" + base64.encodeToString(filename.getBytes(StandardCharsets.UTF_8)) + ":"
+				+ base64.encodeToString(mimeType.getBytes(StandardCharsets.UTF_8)) + ":";
+		long expiry = this.clock.instant().plusSeconds(30L * 24 * 3600).getEpochSecond();
+		List<String> handles = IntStream.rangeClosed(1, HANDLES_PER_UPLOAD)
+			.mapToObj((i) -> prefix + "ARsim" + mediaId + "h" + i + ":e:" + expiry + ":" + mediaId + ":" + phone
+					+ ":ARsim" + i)
+			.toList();
+		Media stored = new Media(phone, mediaId, handles, filename, mimeType, content.clone());
 		this.media.put(mediaId, stored);
+		handles.forEach((handle) -> this.mediaByHandle.put(handle, stored));
 		return stored;
+	}
+
+	/**
+	 * Whether a handle may be a template's {@code templateMediaId} on a phone: one of the handles an upload for that
+	 * phone answered, or one a template of that phone already carries (a seeded one, or the one an update keeps).
+	 * @param phone the business phone
+	 * @param handle the handle
+	 * @return whether it is known for that phone
+	 */
+	public boolean isTemplateMediaHandle(String phone, String handle) {
+		Media uploaded = this.mediaByHandle.get(handle);
+		if (uploaded != null) {
+			return uploaded.phone().equals(phone);
+		}
+		return this.templates.values()
+			.stream()
+			.anyMatch((t) -> t.phone().equals(phone) && handle.equals(t.templateMediaId()));
 	}
 
 	/**

@@ -34,6 +34,7 @@ import dev.nxcloud.whatsapp.template.TemplateButton;
 import dev.nxcloud.whatsapp.template.TemplateButtonEvent;
 import dev.nxcloud.whatsapp.template.TemplateCategoryType;
 import dev.nxcloud.whatsapp.template.TemplateDetail;
+import dev.nxcloud.whatsapp.template.TemplateDetailComponent;
 import dev.nxcloud.whatsapp.template.TemplateHeaderMedia;
 import dev.nxcloud.whatsapp.template.TemplateLanguage;
 import dev.nxcloud.whatsapp.template.TemplateListRequest;
@@ -247,7 +248,8 @@ class ClientAgainstSimulatorTests {
 		MediaUpload upload = call((context) -> context.getBean(NxCloudMediaService.class)
 			.upload(MediaUploadRequest.of(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "banner.png", MediaType.IMAGE_PNG)));
 		assertThat(upload.mediaId()).isNotBlank();
-		assertThat(upload.h()).isNotBlank();
+		assertThat(upload.handles()).as("several handles, one a line, as on the upload page").hasSizeGreaterThan(1)
+			.startsWith(upload.templateMediaId());
 		assertThat(upload.originalFilename()).isEqualTo("banner.png");
 		TemplateRequest request = TemplateRequest.builder()
 			.name("spring_welcome")
@@ -261,6 +263,10 @@ class ClientAgainstSimulatorTests {
 		TemplateDetail created = call((context) -> templates(context).get(id));
 		assertThat(created.name()).isEqualTo("spring_welcome");
 		assertThat(created.status()).isEqualTo(TemplateStatus.APPROVED);
+		assertThat(created.component(TemplateDetailComponent.Type.HEADER)).hasValueSatisfying((header) -> {
+			assertThat(header.h()).isEqualTo(upload.templateMediaId());
+			assertThat(header.mediaId()).isEqualTo(upload.mediaId());
+		});
 		call((context) -> templates(context).update(id, request.toBuilder().content("Hello {{1}}!").build()));
 		List<dev.nxcloud.whatsapp.template.TemplateSummary> all = call(
 				(context) -> templates(context).listAll(TemplateListRequest.page(1, 2)).collectList());
