@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -124,14 +125,14 @@ class NxCloudTemplateServiceTests {
 	@Test
 	void aPageWithoutItsListIsAnInvalidResponseNotAnEmptyPage() {
 		this.server.reply("{\"code\":0,\"data\":{\"records\":[{\"id\":1}],\"total\":1}}")
-			.reply("{\"code\":0,\"data\":{\"list\":{\"id\":\"x\"},\"total\":1}}");
+			.reply("{\"code\":0,\"data\":{\"list\":{\"id\":1},\"total\":1,\"has_next_page\":false}}");
 		StepVerifier.create(service().list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
 				.hasMessageContaining("data.list "))
 			.verify();
 		StepVerifier.create(service().list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
-				.hasMessageContaining("data.list[0].id "))
+				.hasMessageContaining("data.list does not have the documented shape"))
 			.verify();
 	}
 
@@ -343,7 +344,7 @@ class NxCloudTemplateServiceTests {
 			TemplateDetailComponent body = detail.component(Type.BODY).orElseThrow();
 			assertThat(body.format()).isNull();
 			assertThat(body.text()).isEqualTo("send content:WhatsApp:{{WhatsApp}},end message");
-			assertThat(body.example().bodyText()).containsExactly(List.of("8613800000000"));
+			assertThat(body.example().bodyText()).containsExactly("8613800000000");
 			assertThat(body.example().headerHandle()).isEmpty();
 
 			assertThat(detail.component(Type.FOOTER).orElseThrow().text()).isEqualTo("foot content");
@@ -437,6 +438,56 @@ class NxCloudTemplateServiceTests {
 			assertThat(flow.flowAction()).isEqualTo(FlowAction.NAVIGATE);
 			assertThat(flow.buttonReqs()).isNull();
 		}).verifyComplete();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "[\"8613800000000\", \"David\"]", "[[\"8613800000000\", \"David\"]]",
+			"[8613800000000, \"David\"]" })
+	void theTablesFlatBodyTextAndTheExamplesNestedOneReadAlike(String bodyText) {
+		this.server.reply(detailWithExample("{\"body_text\": " + bodyText + "}"));
+		StepVerifier.create(service().get(42))
+			.assertNext((detail) -> assertThat(detail.component(Type.BODY).orElseThrow().example().bodyText())
+				.containsExactly("8613800000000", "David"))
+			.verifyComplete();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "[[\"8613800000000\"], [\"David\"]]", "[\"8613800000000\", [\"David\"]]",
+			"\"8613800000000\"", "{\"1\": \"David\"}", "[null]" })
+	void aBodyTextOfAnotherShapeIsAnInvalidResponseNamingIt(String bodyText) {
+		this.server.reply(detailWithExample("{\"body_text\": " + bodyText + "}"));
+		StepVerifier.create(service().get(42))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.components[0].example.body_text does not have the documented shape"))
+			.verify();
+	}
+
+	@Test
+	void aHeaderHandleReadsAsTheDocumentedStringOrAsAnArray() {
+		this.server.reply(detailWithExample("{\"header_handle\": \"https://a.example/1\"}"))
+			.reply(detailWithExample("{\"header_handle\": [\"https://a.example/1\", \"https://a.example/2\"]}"));
+		StepVerifier.create(service().get(42))
+			.assertNext((detail) -> assertThat(detail.components().get(0).example().headerHandle())
+				.containsExactly("https://a.example/1"))
+			.verifyComplete();
+		StepVerifier.create(service().get(42))
+			.assertNext((detail) -> assertThat(detail.components().get(0).example().headerHandle())
+				.containsExactly("https://a.example/1", "https://a.example/2"))
+			.verifyComplete();
+	}
+
+	@Test
+	void anObjectWhereTheComponentsArrayIsDocumentedIsAnInvalidResponse() {
+		this.server.reply("{\"code\":0,\"data\":{\"id\":42,\"components\":{\"type\":\"BODY\"}}}");
+		StepVerifier.create(service().get(42))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.components does not have the documented shape"))
+			.verify();
+	}
+
+	private static String detailWithExample(String example) {
+		return "{\"code\":0,\"data\":{\"id\":42,\"components\":[{\"type\":\"BODY\",\"example\":" + example
+				+ "}]}}";
 	}
 
 	@Test
