@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class NxCloudTemplateServiceTests {
 
@@ -652,6 +653,42 @@ class NxCloudTemplateServiceTests {
 				"1187184585633620", "first.png", "image/png", null);
 		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, severalHandles).templateMediaId())
 			.isEqualTo("4:Zmlyc3Q=:aW1hZ2UvcG5n:A1");
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource
+	void headerMediaFromAnUploadThatCannotServeIsRefusedNamingTheField(MediaUpload upload, String field,
+			String rule) {
+		assertThat(catchThrowable(() -> TemplateHeaderMedia.of(TemplateMediaType.IMAGE, upload)))
+			.isInstanceOfSatisfying(NxCloudValidationException.class, (ex) -> {
+				assertThat(ex.getField()).isEqualTo(field);
+				assertThat(ex.getRule()).contains(rule);
+			});
+	}
+
+	static Stream<Arguments> headerMediaFromAnUploadThatCannotServeIsRefusedNamingTheField() {
+		return Stream.of(
+				Arguments.of(new MediaUpload(null, "1187184585633620", "a.png", "image/png", null), "h", "no handle"),
+				Arguments.of(new MediaUpload(" \n", "1187184585633620", "a.png", "image/png", null), "h", "no handle"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", null, "a.png", "image/png", null), "media_id", "is required"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "", "a.png", "image/png", null), "media_id", "is required"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "1187184585633620", "a.pdf", "application/pdf", null),
+						"mediaType", "DOCUMENT for its mime_type 'application/pdf' (got IMAGE)"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "1187184585633620", "a.mp3", "audio/mpeg", null),
+						"mime_type", "got 'audio/mpeg'"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "1187184585633620", "a", "not a type", null), "mime_type",
+						"got 'not a type'"));
+	}
+
+	@Test
+	void headerMediaFromAnUploadTakesItsKindFromTheMimeTypeWhenNxCloudSendsOne() {
+		MediaUpload jpg = new MediaUpload("4:aGFuZGxl", "1", "a.jpg", "image/jpg", null);
+		MediaUpload pdf = new MediaUpload("4:aGFuZGxl", "2", "a.pdf", "application/pdf; name=a.pdf", null);
+		MediaUpload unsaid = new MediaUpload("4:aGFuZGxl", "3", null, null, null);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, jpg).type()).isEqualTo(TemplateMediaType.IMAGE);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.DOCUMENT, pdf).type()).isEqualTo(TemplateMediaType.DOCUMENT);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.VIDEO, unsaid))
+			.isEqualTo(TemplateHeaderMedia.of(TemplateMediaType.VIDEO, "", "3", "4:aGFuZGxl"));
 	}
 
 	@Test
