@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
@@ -134,6 +135,21 @@ class NxCloudTemplateServiceTests {
 		StepVerifier.create(service().list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
 				.hasMessageContaining("data.list does not have the documented shape"))
+			.verify();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			"list": [], "total": 0                                  | data.has_next_page
+			"list": [{"id": 1}], "total": 3, "has_next_page": null  | data.has_next_page
+			"list": [{"id": 1}], "has_next_page": true              | data.total
+			"list": [{"id": 1}], "total": null, "has_next_page": true | data.total
+			""")
+	void aPageWithoutItsTotalOrNextPageFlagIsAnInvalidResponse(String data, String field) {
+		this.server.reply("{\"code\":0,\"data\":{" + data + "}}");
+		StepVerifier.create(service().listAll())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining(field + " does not have the documented shape"))
 			.verify();
 	}
 
