@@ -580,6 +580,7 @@ class NxCloudTemplateServiceTests {
 				null, "test_8");
 		TemplateButton quickReplyWithoutKind = new TemplateButton(TemplateButton.Type.QUICK_REPLY, null, "Yes", null,
 				null, null, List.of());
+		TemplateButton ok = TemplateButton.quickReply("Ok");
 		return Stream.of(
 				Arguments.of("name is required", TemplateRequest.builder().language(TemplateLanguage.EN)
 					.category(TemplateCategoryType.UTILITY).content("hi").build(), "name"),
@@ -608,41 +609,43 @@ class NxCloudTemplateServiceTests {
 							.build(),
 						"buttonComponents"),
 				Arguments.of("button text is required (22216)",
-						seedThree().buttons(List.of(TemplateButton.quickReply(""))).build(), "buttonComponents.text"),
+						seedThree().buttons(List.of(TemplateButton.quickReply(""))).build(), "buttonComponents[0].text"),
 				Arguments.of("a quick reply is conventional or unsubscribe",
-						seedThree().buttons(List.of(quickReplyWithoutKind)).build(), "buttonComponents.customizeType"),
+						seedThree().buttons(List.of(ok, quickReplyWithoutKind)).build(),
+						"buttonComponents[1].customizeType"),
 				Arguments.of("a phone button has a number",
-						seedThree().buttons(List.of(TemplateButton.phoneNumber("Call", ""))).build(),
-						"buttonComponents.phoneNumber"),
+						seedThree().buttons(List.of(ok, ok, TemplateButton.phoneNumber("Call", ""))).build(),
+						"buttonComponents[2].phoneNumber"),
 				Arguments.of("a URL button has an http URL",
 						seedThree().buttons(List.of(TemplateButton.url("Open", "ftp://example.com"))).build(),
-						"buttonComponents.url"),
+						"buttonComponents[0].url"),
 				Arguments.of("a URL button has an absolute URL",
-						seedThree().buttons(List.of(TemplateButton.url("Open", "www.example.com"))).build(),
-						"buttonComponents.url"),
+						seedThree().buttons(List.of(ok, TemplateButton.url("Open", "www.example.com"))).build(),
+						"buttonComponents[1].url"),
 				Arguments.of("a URL button has a host",
 						seedThree().buttons(List.of(TemplateButton.url("Open", "https://"))).build(),
-						"buttonComponents.url"),
+						"buttonComponents[0].url"),
 				Arguments.of("a flow button has a flow",
-						seedThree().buttons(List.of(TemplateButton.flow("Open", " "))).build(), "buttonComponents.flow_id"),
+						seedThree().buttons(List.of(ok, TemplateButton.flow("Open", " "))).build(),
+						"buttonComponents[1].flow_id"),
 				Arguments.of("a tag event has a tag",
-						seedThree().buttons(List.of(TemplateButton.quickReply("Yes").withEvents(tagWithoutName)))
-							.build(),
-						"buttonEvents.tagName"),
+						seedThree().buttons(List.of(ok, TemplateButton.quickReply("Yes")
+							.withEvents(TemplateButtonEvent.tag("vip"), tagWithoutName))).build(),
+						"buttonComponents[1].buttonEvents[1].tagName"),
 				Arguments.of("a text event has a text",
 						seedThree().buttons(List.of(TemplateButton.quickReply("Yes").withEvents(textWithoutText)))
 							.build(),
-						"buttonEvents.text"),
+						"buttonComponents[0].buttonEvents[0].text"),
 				Arguments.of("a template event has a template id",
-						seedThree().buttons(List.of(TemplateButton.quickReply("Yes").withEvents(templateWithoutId)))
+						seedThree().buttons(List.of(ok, TemplateButton.quickReply("Yes").withEvents(templateWithoutId)))
 							.build(),
-						"buttonEvents.templateId"),
+						"buttonComponents[1].buttonEvents[0].templateId"),
 				Arguments.of("a template event has a template name",
 						seedThree()
 							.buttons(List.of(TemplateButton.quickReply("Yes")
-								.withEvents(TemplateButtonEvent.template(313, ""))))
+								.withEvents(TemplateButtonEvent.tag("vip"), TemplateButtonEvent.template(313, ""))))
 							.build(),
-						"buttonEvents.templateName"));
+						"buttonComponents[0].buttonEvents[1].templateName"));
 	}
 
 	@Test
