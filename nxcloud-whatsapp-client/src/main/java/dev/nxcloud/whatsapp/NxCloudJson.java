@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON mapping NxCloud needs, independent of the application's own Jackson settings: request fields keep the
  * exact documented names and their declared order, {@code null}s are left out, and responses are read leniently
  * (unknown fields ignored, numbers sent as strings accepted, unknown enum values mapped to each enum's
- * {@code UNKNOWN}, as are empty strings).
+ * {@code UNKNOWN}, as are empty strings). Where the pages document an array, a single value or an object is not read
+ * as an array of one: it is refused, so that an answer of another shape is never misread.
  */
 public final class NxCloudJson {
 
@@ -32,7 +33,6 @@ public final class NxCloudJson {
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

@@ -1,5 +1,6 @@
 package dev.nxcloud.boot.autoconfigure;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.springframework.util.ClassUtils;
  * ({@code spring.http.clients.*}) with NxCloud's timeouts and {@code nxcloud.http.*} applied, so that these reach
  * NxCloud's calls and no others. Checks {@code nxcloud.http.*} when made, and disposes of the connection pool it
  * makes for {@code nxcloud.http.pool.*} with the application.
+ * <p>
+ * The JDK {@code HttpClient} is held to HTTP/1.1, as Reactor Netty is and as the client's own JDK connector is:
+ * over HTTP/2 header names go lower-cased, and NxCloud documents them as {@code accessKey} and {@code bizType}.
  */
 final class NxCloudHttpConnector implements DisposableBean {
 
@@ -60,7 +64,7 @@ final class NxCloudHttpConnector implements DisposableBean {
 		if (bundle != null) {
 			settings = settings.withSslBundle(sslBundle(bundle, sslBundles));
 		}
-		this.connector = withProxyAndPool(applicationConnector, proxy, pool).build(settings);
+		this.connector = forNxCloud(applicationConnector, proxy, pool).build(settings);
 	}
 
 	ClientHttpConnector get() {
@@ -77,7 +81,7 @@ final class NxCloudHttpConnector implements DisposableBean {
 				? properties.getUploadTimeout() : properties.getResponseTimeout();
 	}
 
-	private ClientHttpConnectorBuilder<?> withProxyAndPool(ClientHttpConnectorBuilder<?> builder,
+	private ClientHttpConnectorBuilder<?> forNxCloud(ClientHttpConnectorBuilder<?> builder,
 			NxCloudHttpProperties.@Nullable Proxy proxy, NxCloudHttpProperties.@Nullable Pool pool) {
 		if (REACTOR_NETTY_PRESENT && builder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			return ReactorNettyNxCloudHttp.configure(reactor, proxy, pool, this.pools::add);
@@ -90,16 +94,21 @@ final class NxCloudHttpConnector implements DisposableBean {
 							+ " cannot configure; only Reactor Netty's can be. Remove the 'nxcloud.http.pool.*'"
 							+ " properties or use Reactor Netty");
 		}
-		if (proxy == null) {
-			return builder;
-		}
 		if (builder instanceof JdkClientHttpConnectorBuilder jdk) {
+			JdkClientHttpConnectorBuilder http11 = jdk
+				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+			if (proxy == null) {
+				return http11;
+			}
 			if (proxy.getType() == NxCloudHttpProperties.Proxy.Type.SOCKS5) {
 				throw new InvalidConfigurationPropertyValueException(PROXY + "type", proxy.getType(),
 						"NxCloud's connector is the JDK HttpClient, which has no SOCKS support; use an HTTP proxy or"
 								+ " Reactor Netty");
 			}
-			return JdkNxCloudProxy.configure(jdk, proxy);
+			return JdkNxCloudProxy.configure(http11, proxy);
+		}
+		if (proxy == null) {
+			return builder;
 		}
 		throw new InvalidConfigurationPropertyValueException(PROXY + "host", proxy.getHost(),
 				"NxCloud's connector is the application's " + builder.getClass().getSimpleName()

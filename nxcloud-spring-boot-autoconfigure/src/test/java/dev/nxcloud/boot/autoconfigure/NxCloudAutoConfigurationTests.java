@@ -25,10 +25,13 @@ import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
 import dev.nxcloud.whatsapp.phone.BusinessPhones;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
+import dev.nxcloud.whatsapp.testsupport.RawHttpServer;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -107,6 +110,41 @@ class NxCloudAutoConfigurationTests {
 					.isEqualTo(IndependentSignature.of("SHA-256", request, "secret1", true));
 				assertThat(request.bodyText()).contains("\"appkey\":\"app1\"");
 			});
+	}
+
+	@ParameterizedTest(name = "{0} connector")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void headerNamesGoOnTheWireAsDocumentedOverHttp11WithTheApplicationsConnector(String connector) {
+		try (RawHttpServer raw = new RawHttpServer()) {
+			this.runner
+				.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
+						"nxcloud.api-url=" + raw.baseUrl(), "nxcloud.access-key=key1", "nxcloud.access-secret=secret1",
+						"nxcloud.app-key=app1")
+				.run((context) -> {
+					StepVerifier.create(context.getBean(NxCloudPhoneService.class).getPhones()).verifyComplete();
+					RawHttpServer.Request request = raw.lastRequest();
+					assertThat(request.head()).startsWith("POST /api/wa/getPhone HTTP/1.1\r\n")
+						.contains("\r\naccessKey: key1\r\n")
+						.contains("\r\nbizType: 2\r\n");
+					assertThat(request.headerIgnoringCase("Upgrade")).as("no offer of HTTP/2").isNull();
+				});
+		}
+	}
+
+	@Test
+	void onlyNxCloudsJdkConnectorIsHeldToHttp11() {
+		try (RawHttpServer raw = new RawHttpServer()) {
+			this.runner.withPropertyValues("spring.http.clients.reactive.connector=jdk").run((context) -> {
+				context.getBean(WebClient.Builder.class)
+					.build()
+					.post()
+					.uri(raw.baseUrl() + "/elsewhere")
+					.retrieve()
+					.toBodilessEntity()
+					.block(Duration.ofSeconds(10));
+				assertThat(raw.lastRequest().headerIgnoringCase("Upgrade")).isEqualTo("h2c");
+			});
+		}
 	}
 
 	@Test

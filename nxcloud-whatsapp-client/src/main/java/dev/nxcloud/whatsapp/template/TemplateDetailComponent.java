@@ -3,9 +3,11 @@ package dev.nxcloud.whatsapp.template;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One component of a template's details: its header, body, footer or buttons.
@@ -54,13 +56,18 @@ public record TemplateDetailComponent(@Nullable Type type, @Nullable Format form
 	/**
 	 * Example values for a component's variables.
 	 *
-	 * @param headerHandle the header media's links ({@code header_handle}; NxCloud may send one link as a string)
+	 * @param headerHandle the header media's links ({@code header_handle}; the page documents one link as a
+	 * string, which reads as a list of one)
 	 * @param fileName the header media's file name ({@code file_name})
-	 * @param bodyText example values of the body's variables, one list per example ({@code body_text})
+	 * @param bodyText example values of the body's variables, in order ({@code body_text}). The page's table
+	 * documents a flat array of strings and its example an array holding one array; both read as the same flat list,
+	 * and any other shape is an invalid response
 	 */
-	public record Example(@JsonProperty("header_handle") List<String> headerHandle,
+	public record Example(
+			@JsonProperty("header_handle") @JsonFormat(
+					with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> headerHandle,
 			@JsonProperty("file_name") @Nullable String fileName,
-			@JsonProperty("body_text") List<List<String>> bodyText) {
+			@JsonProperty("body_text") @JsonDeserialize(using = BodyTextDeserializer.class) List<String> bodyText) {
 
 		/**
 		 * Read example values.
@@ -70,7 +77,7 @@ public record TemplateDetailComponent(@Nullable Type type, @Nullable Format form
 		 */
 		public Example {
 			headerHandle = (headerHandle != null) ? List.copyOf(headerHandle) : List.of();
-			bodyText = (bodyText != null) ? bodyText.stream().map(List::copyOf).toList() : List.of();
+			bodyText = (bodyText != null) ? List.copyOf(bodyText) : List.of();
 		}
 
 	}

@@ -1,7 +1,13 @@
 package dev.nxcloud.whatsapp.template;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+import dev.nxcloud.whatsapp.media.MediaKind;
 import dev.nxcloud.whatsapp.media.MediaUpload;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * The media in a template's header ({@code mediaType}, {@code mediaName}, {@code mediaId}, {@code templateMediaId}),
@@ -34,13 +40,47 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 
 	/**
 	 * Header media from an upload's answer, with the first of its handles as the {@code templateMediaId}.
-	 * @param type the kind of media
+	 * @param type the kind of media; it must be the kind of the upload's {@code mime_type} when NxCloud sent one
 	 * @param upload the answer of the media upload
 	 * @return the header media
+	 * @throws NxCloudValidationException if the answer has no handle in {@code h} or no {@code media_id}, or its
+	 * {@code mime_type} is not of the given kind
 	 */
 	public static TemplateHeaderMedia of(TemplateMediaType type, MediaUpload upload) {
-		return new TemplateHeaderMedia(type, nonNull(upload.originalFilename()), nonNull(upload.mediaId()),
-				nonNull(upload.templateMediaId()));
+		String templateMediaId = upload.templateMediaId();
+		if (templateMediaId == null) {
+			throw new NxCloudValidationException("h",
+					"of the upload's answer holds no handle, so there is no templateMediaId to send");
+		}
+		String mediaId = NxCloudValidation.requireText("media_id", upload.mediaId());
+		checkKind(type, upload.mimeType());
+		String mediaName = upload.originalFilename();
+		return new TemplateHeaderMedia(type, (mediaName != null) ? mediaName : "", mediaId, templateMediaId);
+	}
+
+	private static void checkKind(TemplateMediaType type, @Nullable String mimeType) {
+		if (mimeType == null) {
+			return;
+		}
+		MediaKind kind = kindOf(mimeType);
+		if (kind == null) {
+			throw new NxCloudValidationException("mime_type",
+					"of the upload's answer must be an image, video or document type of a template header (got '"
+							+ mimeType + "')");
+		}
+		if (!kind.name().equals(type.name())) {
+			throw new NxCloudValidationException("mediaType", "must be the kind of the uploaded media: " + kind
+					+ " for its mime_type '" + mimeType + "' (got " + type + ")");
+		}
+	}
+
+	private static @Nullable MediaKind kindOf(String mimeType) {
+		try {
+			return MediaKind.of(MediaType.parseMediaType(mimeType)).orElse(null);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -49,10 +89,6 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 	 */
 	public static TemplateHeaderMedia none() {
 		return NONE;
-	}
-
-	private static String nonNull(@Nullable String value) {
-		return (value != null) ? value : "";
 	}
 
 }

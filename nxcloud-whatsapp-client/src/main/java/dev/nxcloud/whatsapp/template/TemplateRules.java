@@ -73,50 +73,53 @@ final class TemplateRules {
 			throw new NxCloudValidationException("buttonComponents",
 					"can hold at most " + MAX_BUTTONS + " buttons (got " + buttons.size() + ")");
 		}
-		buttons.forEach(TemplateRules::button);
+		for (int i = 0; i < buttons.size(); i++) {
+			button("buttonComponents[" + i + "]", buttons.get(i));
+		}
 	}
 
-	private static void button(TemplateButton button) {
-		NxCloudValidation.requireText("buttonComponents.text", button.text());
+	private static void button(String field, TemplateButton button) {
+		NxCloudValidation.requireText(field + ".text", button.text());
 		switch (button.type()) {
 			case QUICK_REPLY -> {
 				if (button.customizeType() == null || button.customizeType() == TemplateButton.CustomizeType.UNKNOWN) {
-					throw new NxCloudValidationException("buttonComponents.customizeType",
+					throw new NxCloudValidationException(field + ".customizeType",
 							"must be conventional or unsubscribe for a QUICK_REPLY button");
 				}
 			}
-			case PHONE_NUMBER -> NxCloudValidation.requireText("buttonComponents.phoneNumber", button.phoneNumber());
-			case URL -> url(button.url());
-			case FLOW -> NxCloudValidation.requireText("buttonComponents.flow_id", button.flowId());
-			case UNKNOWN -> throw new NxCloudValidationException("buttonComponents.type",
+			case PHONE_NUMBER -> NxCloudValidation.requireText(field + ".phoneNumber", button.phoneNumber());
+			case URL -> url(field + ".url", button.url());
+			case FLOW -> NxCloudValidation.requireText(field + ".flow_id", button.flowId());
+			case UNKNOWN -> throw new NxCloudValidationException(field + ".type",
 					"must be QUICK_REPLY, URL, PHONE_NUMBER or FLOW");
 		}
-		button.buttonEvents().forEach(TemplateRules::event);
+		List<TemplateButtonEvent> events = button.buttonEvents();
+		for (int i = 0; i < events.size(); i++) {
+			event(field + ".buttonEvents[" + i + "]", events.get(i));
+		}
 	}
 
-	private static void url(@Nullable String url) {
-		NxCloudValidation.requireText("buttonComponents.url", url);
+	private static void url(String field, @Nullable String url) {
+		NxCloudValidation.requireText(field, url);
 		String lower = url.toLowerCase(Locale.ROOT);
 		String rest = lower.startsWith("https://") ? lower.substring(8)
 				: lower.startsWith("http://") ? lower.substring(7) : null;
 		if (rest == null || rest.isBlank() || rest.startsWith("/")) {
-			throw new NxCloudValidationException("buttonComponents.url",
-					"must be an http or https URL (got '" + url + "')");
+			throw new NxCloudValidationException(field, "must be an http or https URL (got '" + url + "')");
 		}
 	}
 
-	private static void event(TemplateButtonEvent event) {
+	private static void event(String field, TemplateButtonEvent event) {
 		switch (event.event()) {
-			case TAG -> NxCloudValidation.requireText("buttonEvents.tagName", event.tagName());
-			case TEXT -> NxCloudValidation.requireText("buttonEvents.text", event.text());
+			case TAG -> NxCloudValidation.requireText(field + ".tagName", event.tagName());
+			case TEXT -> NxCloudValidation.requireText(field + ".text", event.text());
 			case TEMPLATE -> {
 				if (event.templateId() == null) {
-					throw new NxCloudValidationException("buttonEvents.templateId",
-							"is required for a template event");
+					throw new NxCloudValidationException(field + ".templateId", "is required for a template event");
 				}
-				NxCloudValidation.requireText("buttonEvents.templateName", event.templateName());
+				NxCloudValidation.requireText(field + ".templateName", event.templateName());
 			}
-			case UNKNOWN -> throw new NxCloudValidationException("buttonEvents.event", "must be tag, text or template");
+			case UNKNOWN -> throw new NxCloudValidationException(field + ".event", "must be tag, text or template");
 		}
 	}
 

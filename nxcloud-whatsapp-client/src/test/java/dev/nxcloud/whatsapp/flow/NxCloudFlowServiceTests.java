@@ -90,7 +90,8 @@ class NxCloudFlowServiceTests {
 			{"data": [{"id": "1"}, null]} | data.data[1]
 			[{"id": "1"}, null]         | data[1]
 			{"data": [["1"]]}           | data.data[0]
-			"803348158336427"           | data[0]
+			"803348158336427"           | data
+			{"data": {"id": "1"}}       | data.data
 			""")
 	void aShapeThatCannotBeReadIsAnInvalidResponseNamingTheField(String data, String field) {
 		this.server.reply("{\"code\":0,\"data\":" + data + "}");

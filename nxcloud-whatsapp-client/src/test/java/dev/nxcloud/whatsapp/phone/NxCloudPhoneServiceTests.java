@@ -118,9 +118,11 @@ class NxCloudPhoneServiceTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			{"business_phones": [{"verified_name": "no number", "status": "CONNECTED"}]} | data.business_phones[0].display_phone_number
 			{"business_phones": [{"display_phone_number": "+1 555"}, null]}              | data.business_phones[1]
-			{"business_phones": "8615800001795"}                                          | data.business_phones[0]
+			{"business_phones": "8615800001795"}                                          | data.business_phones
+			{"business_phones": {"display_phone_number": "+1 555"}}                       | data.business_phones
 			{"8615800001795": [{"status": ["CONNECTED"]}]}                                | data.8615800001795[0].status
-			{"8615800001795": 42}                                                         | data.8615800001795[0]
+			{"8615800001795": 42}                                                         | data.8615800001795
+			{"8615800001795": {"status": "CONNECTED"}}                                    | data.8615800001795
 			[{"display_phone_number": "+86 158 0000 1795"}]                               | data
 			""")
 	void aShapeThatCannotBeReadIsAnInvalidResponseNamingTheField(String data, String field) {
@@ -144,8 +146,8 @@ class NxCloudPhoneServiceTests {
 
 	@Test
 	void unknownEnumValuesAndFieldsAreTolerated() {
-		this.server.reply("{\"code\":\"0\",\"data\":{\"1\":{\"status\":\"SOMETHING_NEW\",\"quality_rating\":\"PURPLE\","
-				+ "\"current_limit\":\"TIER_2K\",\"brand_new\":{\"x\":1}}}}");
+		this.server.reply("{\"code\":\"0\",\"data\":{\"1\":[{\"status\":\"SOMETHING_NEW\",\"quality_rating\":\"PURPLE\","
+				+ "\"current_limit\":\"TIER_2K\",\"brand_new\":{\"x\":1}}]}}");
 		StepVerifier.create(service(new NxCloudDefaults("app1", null, null)).getPhones())
 			.assertNext((phones) -> {
 				PhoneInfo info = phones.get("1").orElseThrow();

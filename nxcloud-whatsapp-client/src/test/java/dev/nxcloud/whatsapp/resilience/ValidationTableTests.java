@@ -165,21 +165,21 @@ class ValidationTableTests {
 				row("four buttons", "buttonComponents", "3", (s) -> s.templates.create(templateRequest()
 					.button(TemplateButton.quickReply("a")).button(TemplateButton.quickReply("b"))
 					.button(TemplateButton.quickReply("c")).button(TemplateButton.quickReply("d")).build())),
-				row("button without text", "buttonComponents.text", "required",
+				row("button without text", "buttonComponents[0].text", "required",
 						(s) -> s.templates.create(templateRequest().button(TemplateButton.quickReply(" ")).build())),
-				row("URL button with ftp", "buttonComponents.url", "http or https",
+				row("URL button with ftp", "buttonComponents[0].url", "http or https",
 						(s) -> s.templates.create(templateRequest().button(TemplateButton.url("Track", "ftp://x/{{1}}")).build())),
-				row("URL button without host", "buttonComponents.url", "http or https",
+				row("URL button without host", "buttonComponents[0].url", "http or https",
 						(s) -> s.templates.create(templateRequest().button(TemplateButton.url("Track", "https://")).build())),
-				row("phone button without number", "buttonComponents.phoneNumber", "required",
+				row("phone button without number", "buttonComponents[0].phoneNumber", "required",
 						(s) -> s.templates.create(templateRequest().button(TemplateButton.phoneNumber("Call", " ")).build())),
-				row("flow button without flow id", "buttonComponents.flow_id", "required",
+				row("flow button without flow id", "buttonComponents[0].flow_id", "required",
 						(s) -> s.templates.create(templateRequest().button(TemplateButton.flow("Sign up", " ")).build())),
-				row("tag event without tag", "buttonEvents.tagName", "required", (s) -> s.templates.create(templateRequest()
+				row("tag event without tag", "buttonComponents[0].buttonEvents[0].tagName", "required", (s) -> s.templates.create(templateRequest()
 					.button(TemplateButton.quickReply("Yes").withEvents(TemplateButtonEvent.tag(" "))).build())),
-				row("text event without text", "buttonEvents.text", "required", (s) -> s.templates.create(templateRequest()
+				row("text event without text", "buttonComponents[0].buttonEvents[0].text", "required", (s) -> s.templates.create(templateRequest()
 					.button(TemplateButton.quickReply("Yes").withEvents(TemplateButtonEvent.text(""))).build())),
-				row("template event without name", "buttonEvents.templateName", "required", (s) -> s.templates.create(templateRequest()
+				row("template event without name", "buttonComponents[0].buttonEvents[0].templateName", "required", (s) -> s.templates.create(templateRequest()
 					.button(TemplateButton.quickReply("Yes").withEvents(TemplateButtonEvent.template(314, " "))).build())),
 				row("page number 0", "page_number", "at least 1", (s) -> s.templates.list(TemplateListRequest.page(0, 10))),
 				row("page size 0", "page_size", "at least 1", (s) -> s.templates.list(TemplateListRequest.page(1, 0))),

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class NxCloudTemplateServiceTests {
 
@@ -124,14 +127,29 @@ class NxCloudTemplateServiceTests {
 	@Test
 	void aPageWithoutItsListIsAnInvalidResponseNotAnEmptyPage() {
 		this.server.reply("{\"code\":0,\"data\":{\"records\":[{\"id\":1}],\"total\":1}}")
-			.reply("{\"code\":0,\"data\":{\"list\":{\"id\":\"x\"},\"total\":1}}");
+			.reply("{\"code\":0,\"data\":{\"list\":{\"id\":1},\"total\":1,\"has_next_page\":false}}");
 		StepVerifier.create(service().list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
 				.hasMessageContaining("data.list "))
 			.verify();
 		StepVerifier.create(service().list())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
-				.hasMessageContaining("data.list[0].id "))
+				.hasMessageContaining("data.list does not have the documented shape"))
+			.verify();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			"list": [], "total": 0                                  | data.has_next_page
+			"list": [{"id": 1}], "total": 3, "has_next_page": null  | data.has_next_page
+			"list": [{"id": 1}], "has_next_page": true              | data.total
+			"list": [{"id": 1}], "total": null, "has_next_page": true | data.total
+			""")
+	void aPageWithoutItsTotalOrNextPageFlagIsAnInvalidResponse(String data, String field) {
+		this.server.reply("{\"code\":0,\"data\":{" + data + "}}");
+		StepVerifier.create(service().listAll())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining(field + " does not have the documented shape"))
 			.verify();
 	}
 
@@ -343,7 +361,7 @@ class NxCloudTemplateServiceTests {
 			TemplateDetailComponent body = detail.component(Type.BODY).orElseThrow();
 			assertThat(body.format()).isNull();
 			assertThat(body.text()).isEqualTo("send content:WhatsApp:{{WhatsApp}},end message");
-			assertThat(body.example().bodyText()).containsExactly(List.of("8613800000000"));
+			assertThat(body.example().bodyText()).containsExactly("8613800000000");
 			assertThat(body.example().headerHandle()).isEmpty();
 
 			assertThat(detail.component(Type.FOOTER).orElseThrow().text()).isEqualTo("foot content");
@@ -439,6 +457,56 @@ class NxCloudTemplateServiceTests {
 		}).verifyComplete();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "[\"8613800000000\", \"David\"]", "[[\"8613800000000\", \"David\"]]",
+			"[8613800000000, \"David\"]" })
+	void theTablesFlatBodyTextAndTheExamplesNestedOneReadAlike(String bodyText) {
+		this.server.reply(detailWithExample("{\"body_text\": " + bodyText + "}"));
+		StepVerifier.create(service().get(42))
+			.assertNext((detail) -> assertThat(detail.component(Type.BODY).orElseThrow().example().bodyText())
+				.containsExactly("8613800000000", "David"))
+			.verifyComplete();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "[[\"8613800000000\"], [\"David\"]]", "[\"8613800000000\", [\"David\"]]",
+			"\"8613800000000\"", "{\"1\": \"David\"}", "[null]" })
+	void aBodyTextOfAnotherShapeIsAnInvalidResponseNamingIt(String bodyText) {
+		this.server.reply(detailWithExample("{\"body_text\": " + bodyText + "}"));
+		StepVerifier.create(service().get(42))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.components[0].example.body_text does not have the documented shape"))
+			.verify();
+	}
+
+	@Test
+	void aHeaderHandleReadsAsTheDocumentedStringOrAsAnArray() {
+		this.server.reply(detailWithExample("{\"header_handle\": \"https://a.example/1\"}"))
+			.reply(detailWithExample("{\"header_handle\": [\"https://a.example/1\", \"https://a.example/2\"]}"));
+		StepVerifier.create(service().get(42))
+			.assertNext((detail) -> assertThat(detail.components().get(0).example().headerHandle())
+				.containsExactly("https://a.example/1"))
+			.verifyComplete();
+		StepVerifier.create(service().get(42))
+			.assertNext((detail) -> assertThat(detail.components().get(0).example().headerHandle())
+				.containsExactly("https://a.example/1", "https://a.example/2"))
+			.verifyComplete();
+	}
+
+	@Test
+	void anObjectWhereTheComponentsArrayIsDocumentedIsAnInvalidResponse() {
+		this.server.reply("{\"code\":0,\"data\":{\"id\":42,\"components\":{\"type\":\"BODY\"}}}");
+		StepVerifier.create(service().get(42))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class)
+				.hasMessageContaining("data.components does not have the documented shape"))
+			.verify();
+	}
+
+	private static String detailWithExample(String example) {
+		return "{\"code\":0,\"data\":{\"id\":42,\"components\":[{\"type\":\"BODY\",\"example\":" + example
+				+ "}]}}";
+	}
+
 	@Test
 	void undocumentedValuesReadAsUnknown() {
 		this.server.reply("""
@@ -512,6 +580,7 @@ class NxCloudTemplateServiceTests {
 				null, "test_8");
 		TemplateButton quickReplyWithoutKind = new TemplateButton(TemplateButton.Type.QUICK_REPLY, null, "Yes", null,
 				null, null, List.of());
+		TemplateButton ok = TemplateButton.quickReply("Ok");
 		return Stream.of(
 				Arguments.of("name is required", TemplateRequest.builder().language(TemplateLanguage.EN)
 					.category(TemplateCategoryType.UTILITY).content("hi").build(), "name"),
@@ -540,41 +609,43 @@ class NxCloudTemplateServiceTests {
 							.build(),
 						"buttonComponents"),
 				Arguments.of("button text is required (22216)",
-						seedThree().buttons(List.of(TemplateButton.quickReply(""))).build(), "buttonComponents.text"),
+						seedThree().buttons(List.of(TemplateButton.quickReply(""))).build(), "buttonComponents[0].text"),
 				Arguments.of("a quick reply is conventional or unsubscribe",
-						seedThree().buttons(List.of(quickReplyWithoutKind)).build(), "buttonComponents.customizeType"),
+						seedThree().buttons(List.of(ok, quickReplyWithoutKind)).build(),
+						"buttonComponents[1].customizeType"),
 				Arguments.of("a phone button has a number",
-						seedThree().buttons(List.of(TemplateButton.phoneNumber("Call", ""))).build(),
-						"buttonComponents.phoneNumber"),
+						seedThree().buttons(List.of(ok, ok, TemplateButton.phoneNumber("Call", ""))).build(),
+						"buttonComponents[2].phoneNumber"),
 				Arguments.of("a URL button has an http URL",
 						seedThree().buttons(List.of(TemplateButton.url("Open", "ftp://example.com"))).build(),
-						"buttonComponents.url"),
+						"buttonComponents[0].url"),
 				Arguments.of("a URL button has an absolute URL",
-						seedThree().buttons(List.of(TemplateButton.url("Open", "www.example.com"))).build(),
-						"buttonComponents.url"),
+						seedThree().buttons(List.of(ok, TemplateButton.url("Open", "www.example.com"))).build(),
+						"buttonComponents[1].url"),
 				Arguments.of("a URL button has a host",
 						seedThree().buttons(List.of(TemplateButton.url("Open", "https://"))).build(),
-						"buttonComponents.url"),
+						"buttonComponents[0].url"),
 				Arguments.of("a flow button has a flow",
-						seedThree().buttons(List.of(TemplateButton.flow("Open", " "))).build(), "buttonComponents.flow_id"),
+						seedThree().buttons(List.of(ok, TemplateButton.flow("Open", " "))).build(),
+						"buttonComponents[1].flow_id"),
 				Arguments.of("a tag event has a tag",
-						seedThree().buttons(List.of(TemplateButton.quickReply("Yes").withEvents(tagWithoutName)))
-							.build(),
-						"buttonEvents.tagName"),
+						seedThree().buttons(List.of(ok, TemplateButton.quickReply("Yes")
+							.withEvents(TemplateButtonEvent.tag("vip"), tagWithoutName))).build(),
+						"buttonComponents[1].buttonEvents[1].tagName"),
 				Arguments.of("a text event has a text",
 						seedThree().buttons(List.of(TemplateButton.quickReply("Yes").withEvents(textWithoutText)))
 							.build(),
-						"buttonEvents.text"),
+						"buttonComponents[0].buttonEvents[0].text"),
 				Arguments.of("a template event has a template id",
-						seedThree().buttons(List.of(TemplateButton.quickReply("Yes").withEvents(templateWithoutId)))
+						seedThree().buttons(List.of(ok, TemplateButton.quickReply("Yes").withEvents(templateWithoutId)))
 							.build(),
-						"buttonEvents.templateId"),
+						"buttonComponents[1].buttonEvents[0].templateId"),
 				Arguments.of("a template event has a template name",
 						seedThree()
 							.buttons(List.of(TemplateButton.quickReply("Yes")
-								.withEvents(TemplateButtonEvent.template(313, ""))))
+								.withEvents(TemplateButtonEvent.tag("vip"), TemplateButtonEvent.template(313, ""))))
 							.build(),
-						"buttonEvents.templateName"));
+						"buttonComponents[0].buttonEvents[1].templateName"));
 	}
 
 	@Test
@@ -601,6 +672,42 @@ class NxCloudTemplateServiceTests {
 				"1187184585633620", "first.png", "image/png", null);
 		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, severalHandles).templateMediaId())
 			.isEqualTo("4:Zmlyc3Q=:aW1hZ2UvcG5n:A1");
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource
+	void headerMediaFromAnUploadThatCannotServeIsRefusedNamingTheField(MediaUpload upload, String field,
+			String rule) {
+		assertThat(catchThrowable(() -> TemplateHeaderMedia.of(TemplateMediaType.IMAGE, upload)))
+			.isInstanceOfSatisfying(NxCloudValidationException.class, (ex) -> {
+				assertThat(ex.getField()).isEqualTo(field);
+				assertThat(ex.getRule()).contains(rule);
+			});
+	}
+
+	static Stream<Arguments> headerMediaFromAnUploadThatCannotServeIsRefusedNamingTheField() {
+		return Stream.of(
+				Arguments.of(new MediaUpload(null, "1187184585633620", "a.png", "image/png", null), "h", "no handle"),
+				Arguments.of(new MediaUpload(" \n", "1187184585633620", "a.png", "image/png", null), "h", "no handle"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", null, "a.png", "image/png", null), "media_id", "is required"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "", "a.png", "image/png", null), "media_id", "is required"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "1187184585633620", "a.pdf", "application/pdf", null),
+						"mediaType", "DOCUMENT for its mime_type 'application/pdf' (got IMAGE)"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "1187184585633620", "a.mp3", "audio/mpeg", null),
+						"mime_type", "got 'audio/mpeg'"),
+				Arguments.of(new MediaUpload("4:aGFuZGxl", "1187184585633620", "a", "not a type", null), "mime_type",
+						"got 'not a type'"));
+	}
+
+	@Test
+	void headerMediaFromAnUploadTakesItsKindFromTheMimeTypeWhenNxCloudSendsOne() {
+		MediaUpload jpg = new MediaUpload("4:aGFuZGxl", "1", "a.jpg", "image/jpg", null);
+		MediaUpload pdf = new MediaUpload("4:aGFuZGxl", "2", "a.pdf", "application/pdf; name=a.pdf", null);
+		MediaUpload unsaid = new MediaUpload("4:aGFuZGxl", "3", null, null, null);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, jpg).type()).isEqualTo(TemplateMediaType.IMAGE);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.DOCUMENT, pdf).type()).isEqualTo(TemplateMediaType.DOCUMENT);
+		assertThat(TemplateHeaderMedia.of(TemplateMediaType.VIDEO, unsaid))
+			.isEqualTo(TemplateHeaderMedia.of(TemplateMediaType.VIDEO, "", "3", "4:aGFuZGxl"));
 	}
 
 	@Test
