@@ -24,7 +24,8 @@ import org.springframework.util.ClassUtils;
  * The HTTP connector of NxCloud's clients: the application's connector builder and settings
  * ({@code spring.http.clients.*}) with NxCloud's timeouts and {@code nxcloud.http.*} applied, so that these reach
  * NxCloud's calls and no others. Checks {@code nxcloud.http.*} when made, and disposes of the connection pool it
- * makes for {@code nxcloud.http.pool.*} with the application.
+ * makes for {@code nxcloud.http.pool.*} with the application, waiting for its connections to close (or at once, if
+ * making the connector fails).
  */
 final class NxCloudHttpConnector implements DisposableBean {
 
@@ -60,7 +61,13 @@ final class NxCloudHttpConnector implements DisposableBean {
 		if (bundle != null) {
 			settings = settings.withSslBundle(sslBundle(bundle, sslBundles));
 		}
-		this.connector = withProxyAndPool(applicationConnector, proxy, pool).build(settings);
+		try {
+			this.connector = withProxyAndPool(applicationConnector, proxy, pool).build(settings);
+		}
+		catch (RuntimeException ex) {
+			destroy();
+			throw ex;
+		}
 	}
 
 	ClientHttpConnector get() {
@@ -72,6 +79,8 @@ final class NxCloudHttpConnector implements DisposableBean {
 		this.pools.dispose();
 	}
 
+	// the connector's read timeout: uploads share the connector and must not be cut short; the client bounds each
+	// call by its own timeout
 	private static Duration longestResponse(NxCloudProperties properties) {
 		return (properties.getUploadTimeout().compareTo(properties.getResponseTimeout()) > 0)
 				? properties.getUploadTimeout() : properties.getResponseTimeout();

@@ -2,6 +2,7 @@ package dev.nxcloud.boot.autoconfigure;
 
 import java.util.stream.Stream;
 
+import dev.nxcloud.whatsapp.NxCloudClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -82,6 +83,15 @@ class NxCloudHttpSettingsValidationTests {
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("nxcloud.http.proxy.host")
 				.hasMessageContaining("cannot set a proxy"));
+	}
+
+	@Test
+	void aClientBuilderOfTheApplicationsOwnLeavesNxCloudHttpUnmadeAndUnchecked() {
+		this.runner.withBean(NxCloudClient.Builder.class, NxCloudClient::builder)
+			.withPropertyValues("nxcloud.http.pool.max-connections=0", "nxcloud.http.proxy.port=3128")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(NxCloudHttpConnector.class)
+				.hasSingleBean(NxCloudClient.class));
 	}
 
 	@Test
