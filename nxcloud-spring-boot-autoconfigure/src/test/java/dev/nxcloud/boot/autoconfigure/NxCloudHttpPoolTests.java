@@ -22,9 +22,6 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -65,10 +62,7 @@ class NxCloudHttpPoolTests {
 				.then()))
 		.bindNow();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				NxCloudAutoConfiguration.class))
+	private final ApplicationContextRunner runner = NxCloudHttpContextRunners.withHttpClients()
 		.withPropertyValues("nxcloud.retry.enabled=false", "nxcloud.api-url=" + baseUrl(),
 				"nxcloud.saas-url=" + baseUrl(), "nxcloud.access-key=key1", "nxcloud.access-secret=secret1",
 				"nxcloud.app-key=app1");
