@@ -28,9 +28,9 @@ import org.springframework.context.annotation.Import;
  * Auto-configuration for the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}), in a WebFlux
  * or a Spring MVC application, once {@code nxcloud.webhook.enabled} is {@code true}. With
  * {@code nxcloud.webhook.verify-signature}, callbacks are verified with the webhook's own credentials if configured,
- * else with the account's; an {@link NxCloudWebhookVerifier} bean of the application's own replaces that verifier,
- * and an {@link NxCloudWebhookHandler} bean of its own replaces the handler. An endpoint whose handler accepts
- * unsigned callbacks says so with a warning when it is mapped, at start-up.
+ * else with the account's; an {@link NxCloudWebhookVerifier} bean of the application's own is used instead, with or
+ * without that property, and an {@link NxCloudWebhookHandler} bean of its own replaces the handler. An endpoint
+ * whose handler accepts unsigned callbacks says so with a warning when it is mapped, at start-up.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
 @ConditionalOnWebApplication
@@ -56,21 +56,28 @@ public final class NxCloudWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("nxcloud.webhook.verify-signature")
-	NxCloudWebhookVerifier nxCloudWebhookVerifier(NxCloudWebhookProperties properties,
+	NxCloudWebhookHandler nxCloudWebhookHandler(NxCloudWebhookProperties properties,
+			ObjectProvider<NxCloudWebhookVerifier> verifier, ObjectProvider<NxCloudConnectionDetails> connectionDetails,
+			ApplicationEventPublisher publisher, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
+		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier(properties, verifier, connectionDetails),
+				publisher::publishEvent, events, deliveries, properties.getDeduplication().getTimeToLive());
+	}
+
+	/**
+	 * The application's verifier bean, else one made from {@code nxcloud.webhook.*} when verification is on. The
+	 * property is read here rather than by a condition, so that an application processed by Spring AOT reads it at
+	 * start-up.
+	 */
+	private static @Nullable NxCloudWebhookVerifier verifier(NxCloudWebhookProperties properties,
+			ObjectProvider<NxCloudWebhookVerifier> applicationVerifier,
 			ObjectProvider<NxCloudConnectionDetails> connectionDetails) {
+		NxCloudWebhookVerifier verifier = applicationVerifier.getIfAvailable();
+		if (verifier != null || !properties.isVerifySignature()) {
+			return verifier;
+		}
 		return new NxCloudWebhookVerifier(new NxCloudSigner(properties.getSignAlgorithm()),
 				() -> credentials(properties, connectionDetails.getIfAvailable()), properties.getMaxClockSkew(),
 				Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	NxCloudWebhookHandler nxCloudWebhookHandler(NxCloudWebhookProperties properties,
-			ObjectProvider<NxCloudWebhookVerifier> verifier, ApplicationEventPublisher publisher,
-			NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
-		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier.getIfAvailable(), publisher::publishEvent,
-				events, deliveries, properties.getDeduplication().getTimeToLive());
 	}
 
 	/**

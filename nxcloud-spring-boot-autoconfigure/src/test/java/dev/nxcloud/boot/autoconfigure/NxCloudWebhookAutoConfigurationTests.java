@@ -3,6 +3,7 @@ package dev.nxcloud.boot.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -101,9 +102,8 @@ class NxCloudWebhookAutoConfigurationTests {
 	void webFluxSignedCallbackReachesTheListenersAndTheStream() {
 		this.reactive.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(NxCloudWebhookHandler.class)
-					.hasSingleBean(NxCloudWebhookVerifier.class)
-					.hasBean("nxCloudWebhookRouterFunction");
+				assertThat(context).hasSingleBean(NxCloudWebhookHandler.class).hasBean("nxCloudWebhookRouterFunction");
+				assertThat(context.getBean(NxCloudWebhookHandler.class).verifiesSignatures()).isTrue();
 				List<NxCloudWebhookEvent> streamed = new CopyOnWriteArrayList<>();
 				Disposable subscription = context.getBean(NxCloudWebhookEvents.class).stream().subscribe(streamed::add);
 				postReactive(client(context), "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS)
@@ -136,7 +136,7 @@ class NxCloudWebhookAutoConfigurationTests {
 	@Test
 	void withoutVerificationUnsignedCallbacksAreAccepted() {
 		this.reactive.run((context) -> {
-			assertThat(context).doesNotHaveBean(NxCloudWebhookVerifier.class);
+			assertThat(context.getBean(NxCloudWebhookHandler.class).verifiesSignatures()).isFalse();
 			postReactive(client(context), "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
 			assertThat(context.getBean(Listener.class).events).hasSize(1);
 		});
@@ -344,7 +344,7 @@ class NxCloudWebhookAutoConfigurationTests {
 	void aVerifierOfYourOwnIsUsedAndNothingIsLogged() {
 		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
 			this.reactive.withPropertyValues(ACCOUNT).withUserConfiguration(UserVerifier.class).run((context) -> {
-				assertThat(context).hasSingleBean(NxCloudWebhookVerifier.class);
+				assertThat(context.getBean(NxCloudWebhookHandler.class).verifiesSignatures()).isTrue();
 				WebTestClient client = client(context);
 				postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isUnauthorized();
 				postReactive(client, "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS).expectStatus()
@@ -363,6 +363,17 @@ class NxCloudWebhookAutoConfigurationTests {
 			});
 			assertThat(log.lines()).isEmpty();
 		}
+	}
+
+	@Test
+	void verifySignatureDecidesNoBeanSoThatAnAotProcessedApplicationReadsItAtStartUp() {
+		List<List<String>> beanNames = new ArrayList<>();
+		for (String verify : List.of("true", "false")) {
+			this.reactive.withPropertyValues(ACCOUNT)
+				.withPropertyValues("nxcloud.webhook.verify-signature=" + verify)
+				.run((context) -> beanNames.add(List.of(context.getBeanDefinitionNames())));
+		}
+		assertThat(beanNames.get(0)).containsExactlyElementsOf(beanNames.get(1));
 	}
 
 	@Test
