@@ -60,7 +60,12 @@ public final class NxCloudAutoConfiguration {
 		return new InMemorySendRateLimiter(properties.getRateLimit().getMessagesPerSecond());
 	}
 
+	/**
+	 * NxCloud's connector, for the builder below: not made, nor {@code nxcloud.http.*} checked, when the application
+	 * defines its own builder.
+	 */
 	@Bean
+	@ConditionalOnMissingBean(NxCloudClient.Builder.class)
 	NxCloudHttpConnector nxCloudHttpConnector(ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			NxCloudProperties properties, NxCloudHttpProperties http, ObjectProvider<SslBundles> sslBundles) {

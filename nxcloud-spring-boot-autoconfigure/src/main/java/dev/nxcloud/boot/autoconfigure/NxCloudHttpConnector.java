@@ -25,7 +25,8 @@ import org.springframework.util.ClassUtils;
  * The HTTP connector of NxCloud's clients: the application's connector builder and settings
  * ({@code spring.http.clients.*}) with NxCloud's timeouts and {@code nxcloud.http.*} applied, so that these reach
  * NxCloud's calls and no others. Checks {@code nxcloud.http.*} when made, and disposes of the connection pool it
- * makes for {@code nxcloud.http.pool.*} with the application.
+ * makes for {@code nxcloud.http.pool.*} with the application, waiting for its connections to close (or at once, if
+ * making the connector fails).
  * <p>
  * The JDK {@code HttpClient} is held to HTTP/1.1, as Reactor Netty is and as the client's own JDK connector is:
  * over HTTP/2 header names go lower-cased, and NxCloud documents them as {@code accessKey} and {@code bizType}.
@@ -64,7 +65,13 @@ final class NxCloudHttpConnector implements DisposableBean {
 		if (bundle != null) {
 			settings = settings.withSslBundle(sslBundle(bundle, sslBundles));
 		}
-		this.connector = forNxCloud(applicationConnector, proxy, pool).build(settings);
+		try {
+			this.connector = forNxCloud(applicationConnector, proxy, pool).build(settings);
+		}
+		catch (RuntimeException ex) {
+			destroy();
+			throw ex;
+		}
 	}
 
 	ClientHttpConnector get() {
@@ -76,6 +83,8 @@ final class NxCloudHttpConnector implements DisposableBean {
 		this.pools.dispose();
 	}
 
+	// the connector's read timeout: uploads share the connector and must not be cut short; the client bounds each
+	// call by its own timeout
 	private static Duration longestResponse(NxCloudProperties properties) {
 		return (properties.getUploadTimeout().compareTo(properties.getResponseTimeout()) > 0)
 				? properties.getUploadTimeout() : properties.getResponseTimeout();

@@ -67,7 +67,8 @@ public class NxCloudHttpProperties {
 
 		/**
 		 * Hosts that NxCloud's calls reach directly, not through the proxy: names or addresses, with '*' standing for
-		 * any characters at the start or end (for example 'localhost', '*.internal', '10.*'), compared ignoring case.
+		 * any characters wherever it appears (for example 'localhost', '*.internal', '10.*', 'api-*.corp.example'),
+		 * compared ignoring case.
 		 */
 		private List<String> nonProxyHosts = new ArrayList<>();
 

@@ -26,9 +26,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration for the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}), in a WebFlux
- * or a Spring MVC application, once {@code nxcloud.webhook.enabled} is {@code true}. Callbacks are verified with the
- * webhook's own credentials if configured, else with the account's; an endpoint that accepts unsigned callbacks says
- * so with a warning at start-up.
+ * or a Spring MVC application, once {@code nxcloud.webhook.enabled} is {@code true}. With
+ * {@code nxcloud.webhook.verify-signature}, callbacks are verified with the webhook's own credentials if configured,
+ * else with the account's; an {@link NxCloudWebhookVerifier} bean of the application's own is used instead, with or
+ * without that property, and an {@link NxCloudWebhookHandler} bean of its own replaces the handler. An endpoint
+ * whose handler accepts unsigned callbacks says so with a warning when it is mapped, at start-up.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
 @ConditionalOnWebApplication
@@ -55,22 +57,43 @@ public final class NxCloudWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NxCloudWebhookHandler nxCloudWebhookHandler(NxCloudWebhookProperties properties,
-			ObjectProvider<NxCloudConnectionDetails> connectionDetails, ApplicationEventPublisher publisher,
-			NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
-		NxCloudWebhookVerifier verifier = null;
-		if (properties.isVerifySignature()) {
-			verifier = new NxCloudWebhookVerifier(new NxCloudSigner(properties.getSignAlgorithm()),
-					() -> credentials(properties, connectionDetails.getIfAvailable()), properties.getMaxClockSkew(),
-					Clock.systemUTC());
+			ObjectProvider<NxCloudWebhookVerifier> verifier, ObjectProvider<NxCloudConnectionDetails> connectionDetails,
+			ApplicationEventPublisher publisher, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
+		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier(properties, verifier, connectionDetails),
+				publisher::publishEvent, events, deliveries, properties.getDeduplication().getTimeToLive());
+	}
+
+	/**
+	 * The application's verifier bean, else one made from {@code nxcloud.webhook.*} when verification is on. The
+	 * property is read here rather than by a condition, so that an application processed by Spring AOT reads it at
+	 * start-up.
+	 */
+	private static @Nullable NxCloudWebhookVerifier verifier(NxCloudWebhookProperties properties,
+			ObjectProvider<NxCloudWebhookVerifier> applicationVerifier,
+			ObjectProvider<NxCloudConnectionDetails> connectionDetails) {
+		NxCloudWebhookVerifier verifier = applicationVerifier.getIfAvailable();
+		if (verifier != null || !properties.isVerifySignature()) {
+			return verifier;
 		}
-		else {
-			logger.warn("The NxCloud webhook endpoint POST " + properties.getPath() + " accepts callbacks without "
-					+ "verifying their signature: anyone who can reach it can forge inbound messages and statuses. "
-					+ "Configure a callback signing algorithm for the app in the NxCloud console and set "
-					+ "'nxcloud.webhook.verify-signature=true'");
+		return new NxCloudWebhookVerifier(new NxCloudSigner(properties.getSignAlgorithm()),
+				() -> credentials(properties, connectionDetails.getIfAvailable()), properties.getMaxClockSkew(),
+				Clock.systemUTC());
+	}
+
+	/**
+	 * Warn that the endpoint about to be mapped at the given path accepts callbacks without verifying them, if its
+	 * handler does not verify signatures.
+	 * @param handler the handler of the endpoint
+	 * @param path the path the endpoint is mapped at
+	 */
+	static void warnIfUnverified(NxCloudWebhookHandler handler, String path) {
+		if (!handler.verifiesSignatures()) {
+			logger.warn("The NxCloud webhook endpoint POST " + path + " accepts callbacks without verifying their "
+					+ "signature: anyone who can reach it can forge inbound messages and statuses. Configure a "
+					+ "callback signing algorithm for the app in the NxCloud console and set "
+					+ "'nxcloud.webhook.verify-signature=true' (an NxCloudWebhookHandler bean of your own needs an "
+					+ "NxCloudWebhookVerifier to verify with)");
 		}
-		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, publisher::publishEvent, events,
-				deliveries, properties.getDeduplication().getTimeToLive());
 	}
 
 	private static NxCloudWebhookVerifier.Credentials credentials(NxCloudWebhookProperties properties,

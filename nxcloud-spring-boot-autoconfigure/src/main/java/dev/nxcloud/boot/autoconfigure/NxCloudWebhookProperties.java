@@ -27,7 +27,8 @@ public class NxCloudWebhookProperties {
 
 	/**
 	 * Whether to refuse callbacks without a valid signature (401). Turn on once callback signing is configured for
-	 * the NxCloud app; while off, the endpoint accepts forged callbacks and a warning says so at start-up.
+	 * the NxCloud app; while off (and no NxCloudWebhookVerifier bean is defined), the endpoint accepts forged
+	 * callbacks and a warning says so at start-up.
 	 */
 	private boolean verifySignature;
 

@@ -25,6 +25,7 @@ class ReactiveNxCloudWebhookEndpointConfiguration {
 	@ConditionalOnMissingBean(name = "nxCloudWebhookRouterFunction")
 	RouterFunction<ServerResponse> nxCloudWebhookRouterFunction(NxCloudWebhookHandler handler,
 			NxCloudWebhookProperties properties) {
+		NxCloudWebhookAutoConfiguration.warnIfUnverified(handler, properties.getPath());
 		return new ReactiveNxCloudWebhookEndpoint(handler, Schedulers.boundedElastic(),
 				(int) properties.getMaxBodySize().toBytes())
 			.routerFunction(properties.getPath());

@@ -1,6 +1,7 @@
 package dev.nxcloud.boot.autoconfigure;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -19,6 +20,9 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
  */
 final class ReactorNettyNxCloudHttp {
 
+	/** The longest the application's shutdown waits for the connections of NxCloud's pool to close. */
+	static final Duration POOL_DISPOSAL_TIMEOUT = Duration.ofSeconds(5);
+
 	private ReactorNettyNxCloudHttp() {
 	}
 
@@ -27,7 +31,8 @@ final class ReactorNettyNxCloudHttp {
 	 * @param builder the application's connector builder
 	 * @param proxy the proxy, if one is configured
 	 * @param pool the pool settings, if any is configured
-	 * @param poolOwner takes the pool made, to dispose of it with the application
+	 * @param poolOwner takes what disposes of the pool made, waiting up to {@link #POOL_DISPOSAL_TIMEOUT} for its
+	 * connections to close
 	 * @return the builder for NxCloud's connector
 	 */
 	static ReactorClientHttpConnectorBuilder configure(ReactorClientHttpConnectorBuilder builder,
@@ -35,7 +40,7 @@ final class ReactorNettyNxCloudHttp {
 			Consumer<Disposable> poolOwner) {
 		if (pool != null) {
 			ConnectionProvider connectionProvider = connectionProvider(pool);
-			poolOwner.accept(connectionProvider);
+			poolOwner.accept(() -> connectionProvider.disposeLater().block(POOL_DISPOSAL_TIMEOUT));
 			// keeps the application's event loops, which its builder's customizer sets
 			builder = builder.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 		}

@@ -24,6 +24,7 @@ class ServletNxCloudWebhookEndpointConfiguration {
 	@ConditionalOnMissingBean(name = "nxCloudWebhookRouterFunction")
 	RouterFunction<ServerResponse> nxCloudWebhookRouterFunction(NxCloudWebhookHandler handler,
 			NxCloudWebhookProperties properties) {
+		NxCloudWebhookAutoConfiguration.warnIfUnverified(handler, properties.getPath());
 		return new ServletNxCloudWebhookEndpoint(handler, (int) properties.getMaxBodySize().toBytes())
 			.routerFunction(properties.getPath());
 	}

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.nxcloud.whatsapp.phone.BusinessPhones;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
+import io.netty.channel.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -16,17 +19,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code nxcloud.http.pool.*} against a loopback server that holds every response until released and counts the
@@ -61,10 +62,7 @@ class NxCloudHttpPoolTests {
 				.then()))
 		.bindNow();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				NxCloudAutoConfiguration.class))
+	private final ApplicationContextRunner runner = NxCloudHttpContextRunners.withHttpClients()
 		.withPropertyValues("nxcloud.retry.enabled=false", "nxcloud.api-url=" + baseUrl(),
 				"nxcloud.saas-url=" + baseUrl(), "nxcloud.access-key=key1", "nxcloud.access-secret=secret1",
 				"nxcloud.app-key=app1");
@@ -110,20 +108,53 @@ class NxCloudHttpPoolTests {
 	}
 
 	@Test
-	void thePoolIsDisposedWithTheContext() {
+	void thePoolIsDisposedWithTheContextWhichWaitsForItsConnectionsToClose() {
 		this.release.tryEmitEmpty();
+		List<Channel> connections = new CopyOnWriteArrayList<>();
 		// without Boot's ReactorResourceFactory, which would dispose of every Reactor Netty pool on close
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, NxCloudAutoConfiguration.class))
 			.withPropertyValues("nxcloud.retry.enabled=false", "nxcloud.api-url=" + baseUrl(),
 					"nxcloud.access-key=key1", "nxcloud.access-secret=secret1", "nxcloud.app-key=app1",
 					"nxcloud.http.pool.max-idle-time=1h")
+			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer((client) -> client.doOnConnected((connection) -> connections.add(connection.channel()))))
 			.run((context) -> {
 				NxCloudPhoneService phones = context.getBean(NxCloudPhoneService.class);
 				Flux.range(0, 3).flatMap((i) -> phones.getPhones()).blockLast(TIMEOUT);
-				assertThat(this.open.get()).as("kept for reuse").isPositive();
+				assertThat(connections).as("kept for reuse").isNotEmpty().allMatch(Channel::isOpen);
 			});
-		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(this.open).hasValue(0));
+		assertThat(connections).as("closed when the context is").noneMatch(Channel::isOpen);
+	}
+
+	@Test
+	void thePoolIsDisposedWhenMakingTheConnectorFails() {
+		this.release.tryEmitEmpty();
+		AtomicReference<ConnectionProvider> pool = new AtomicReference<>();
+		List<Channel> connections = new CopyOnWriteArrayList<>();
+		this.runner.withPropertyValues("nxcloud.http.pool.max-connections=8", "nxcloud.http.pool.max-idle-time=1h")
+			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer((client) -> {
+					pool.set(client.configuration().connectionProvider());
+					// a connection left idle in NxCloud's pool, then a failure before the connector is made
+					client.doOnConnected((connection) -> connections.add(connection.channel()))
+						.get()
+						.uri(baseUrl() + "/warm-up")
+						.responseContent()
+						.aggregate()
+						.asString()
+						.block(TIMEOUT);
+					assertThat(connections).singleElement().matches(Channel::isOpen);
+					throw new IllegalStateException("customizer failed");
+				}))
+			.run((context) -> {
+				assertThat(context).getFailure().rootCause().hasMessage("customizer failed");
+				assertThat(pool.get()).isNotNull().satisfies((provider) -> {
+					assertThat(provider.maxConnections()).isEqualTo(8);
+					assertThat(provider.isDisposed()).isTrue();
+				});
+				assertThat(connections).singleElement().matches((channel) -> !channel.isOpen(), "closed");
+			});
 	}
 
 	private String baseUrl() {

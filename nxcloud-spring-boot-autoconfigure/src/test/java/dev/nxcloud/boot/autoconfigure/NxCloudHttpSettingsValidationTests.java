@@ -2,19 +2,15 @@ package dev.nxcloud.boot.autoconfigure;
 
 import java.util.stream.Stream;
 
+import dev.nxcloud.whatsapp.NxCloudClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +22,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class NxCloudHttpSettingsValidationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				NxCloudAutoConfiguration.class));
+	private final ApplicationContextRunner runner = NxCloudHttpContextRunners.withHttpClients();
 
 	static Stream<Arguments> invalidSettings() {
 		String host = "nxcloud.http.proxy.host=proxy.example.com";
@@ -82,6 +75,15 @@ class NxCloudHttpSettingsValidationTests {
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("nxcloud.http.proxy.host")
 				.hasMessageContaining("cannot set a proxy"));
+	}
+
+	@Test
+	void aClientBuilderOfTheApplicationsOwnLeavesNxCloudHttpUnmadeAndUnchecked() {
+		this.runner.withBean(NxCloudClient.Builder.class, NxCloudClient::builder)
+			.withPropertyValues("nxcloud.http.pool.max-connections=0", "nxcloud.http.proxy.port=3128")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(NxCloudHttpConnector.class)
+				.hasSingleBean(NxCloudClient.class));
 	}
 
 	@Test

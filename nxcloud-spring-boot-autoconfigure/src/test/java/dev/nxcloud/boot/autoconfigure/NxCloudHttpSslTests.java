@@ -20,13 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -48,14 +43,8 @@ class NxCloudHttpSslTests {
 
 	private final DemoAccount demo = this.simulator.demoAccount();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				NxCloudAutoConfiguration.class))
-		.withPropertyValues("nxcloud.retry.enabled=false", "nxcloud.api-url=" + this.simulator.baseUrl(),
-				"nxcloud.saas-url=" + this.simulator.baseUrl(), "nxcloud.access-key=" + this.demo.accessKey(),
-				"nxcloud.access-secret=" + this.demo.accessSecret(), "nxcloud.app-key=" + this.demo.appKey(),
-				"spring.ssl.bundle.pem.simulator.truststore.certificate=classpath:tls/simulator-cert.pem");
+	private final ApplicationContextRunner runner = NxCloudHttpContextRunners.connectedTo(this.simulator)
+		.withPropertyValues("spring.ssl.bundle.pem.simulator.truststore.certificate=classpath:tls/simulator-cert.pem");
 
 	@AfterEach
 	void close() {

@@ -3,9 +3,12 @@ package dev.nxcloud.boot.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.nxcloud.whatsapp.NxCloudSigner;
+import dev.nxcloud.whatsapp.SignAlgorithm;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
@@ -14,6 +17,7 @@ import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
 import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import dev.nxcloud.simulator.Signatures;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,7 @@ class NxCloudWebhookAutoConfigurationTests {
 		this.reactive.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(NxCloudWebhookHandler.class).hasBean("nxCloudWebhookRouterFunction");
+				assertThat(context.getBean(NxCloudWebhookHandler.class).verifiesSignatures()).isTrue();
 				List<NxCloudWebhookEvent> streamed = new CopyOnWriteArrayList<>();
 				Disposable subscription = context.getBean(NxCloudWebhookEvents.class).stream().subscribe(streamed::add);
 				postReactive(client(context), "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS)
@@ -131,6 +136,7 @@ class NxCloudWebhookAutoConfigurationTests {
 	@Test
 	void withoutVerificationUnsignedCallbacksAreAccepted() {
 		this.reactive.run((context) -> {
+			assertThat(context.getBean(NxCloudWebhookHandler.class).verifiesSignatures()).isFalse();
 			postReactive(client(context), "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isOk();
 			assertThat(context.getBean(Listener.class).events).hasSize(1);
 		});
@@ -315,6 +321,62 @@ class NxCloudWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void aHandlerOfYourOwnThatAcceptsUnsignedCallbacksIsAWarningToo() {
+		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
+			this.reactive.withUserConfiguration(UserHandler.class)
+				.withPropertyValues(ACCOUNT)
+				.withPropertyValues("nxcloud.webhook.verify-signature=true", "nxcloud.webhook.path=/hooks/own")
+				.run((context) -> postReactive(client(context), "/hooks/own", new HttpHeaders(), STATUS)
+					.expectStatus()
+					.isOk());
+			assertThat(log.lines()).singleElement()
+				.asString()
+				.startsWith("WARN The NxCloud webhook endpoint POST /hooks/own accepts callbacks without verifying");
+		}
+		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
+			this.servlet.withUserConfiguration(UserHandler.class)
+				.run((context) -> assertThat(context).hasBean("nxCloudWebhookRouterFunction"));
+			assertThat(log.lines()).singleElement().asString().startsWith("WARN ").contains("POST /nxcloud/webhook");
+		}
+	}
+
+	@Test
+	void aVerifierOfYourOwnIsUsedAndNothingIsLogged() {
+		try (LogCapture log = LogCapture.of(NxCloudWebhookAutoConfiguration.class)) {
+			this.reactive.withPropertyValues(ACCOUNT).withUserConfiguration(UserVerifier.class).run((context) -> {
+				assertThat(context.getBean(NxCloudWebhookHandler.class).verifiesSignatures()).isTrue();
+				WebTestClient client = client(context);
+				postReactive(client, "/nxcloud/webhook", new HttpHeaders(), STATUS).expectStatus().isUnauthorized();
+				postReactive(client, "/nxcloud/webhook", signed(STATUS, "key1", "secret1"), STATUS).expectStatus()
+					.isUnauthorized();
+				assertThat(context.getBean(Listener.class).events).isEmpty();
+				postReactive(client, "/nxcloud/webhook", signed(STATUS, "ownkey", "ownsecret"), STATUS).expectStatus()
+					.isOk();
+				assertThat(context.getBean(Listener.class).events).hasSize(1);
+			});
+			this.servlet.withUserConfiguration(UserVerifier.class).run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				mvc.perform(postServlet("/nxcloud/webhook", new HttpHeaders(), STATUS))
+					.andExpect(status().isUnauthorized());
+				mvc.perform(postServlet("/nxcloud/webhook", signed(STATUS, "ownkey", "ownsecret"), STATUS))
+					.andExpect(status().isOk());
+			});
+			assertThat(log.lines()).isEmpty();
+		}
+	}
+
+	@Test
+	void verifySignatureDecidesNoBeanSoThatAnAotProcessedApplicationReadsItAtStartUp() {
+		List<List<String>> beanNames = new ArrayList<>();
+		for (String verify : List.of("true", "false")) {
+			this.reactive.withPropertyValues(ACCOUNT)
+				.withPropertyValues("nxcloud.webhook.verify-signature=" + verify)
+				.run((context) -> beanNames.add(List.of(context.getBeanDefinitionNames())));
+		}
+		assertThat(beanNames.get(0)).containsExactlyElementsOf(beanNames.get(1));
+	}
+
+	@Test
 	void notInANonWebApplication() {
 		new ApplicationContextRunner()
 			.withConfiguration(
@@ -375,6 +437,18 @@ class NxCloudWebhookAutoConfigurationTests {
 		public void release(String key) {
 			this.calls.add("release " + key);
 			this.claimed.remove(key);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserVerifier {
+
+		@Bean
+		NxCloudWebhookVerifier ownVerifier() {
+			return new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+					() -> new NxCloudWebhookVerifier.Credentials("ownkey", "ownsecret"), Duration.ofMinutes(5),
+					Clock.systemUTC());
 		}
 
 	}

@@ -69,6 +69,14 @@ public final class NxCloudWebhookHandler {
 	}
 
 	/**
+	 * Whether this handler refuses callbacks without a valid signature, that is, whether it was given a verifier.
+	 * @return {@code false} if it accepts unsigned callbacks
+	 */
+	public boolean verifiesSignatures() {
+		return this.verifier != null;
+	}
+
+	/**
 	 * Handle a callback.
 	 * @param headers the request headers
 	 * @param body the raw request body

@@ -2,20 +2,23 @@ package dev.nxcloud.whatsapp.aot;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.annotation.JacksonAnnotation;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
@@ -72,12 +75,18 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client's records, enums and Jackson deserializers, found by scanning its classes, are either bound by its
- * JSON mapping, and then have the hints binding them needs, or listed here as never bound, with the reason.
+ * The client's records, enums, Jackson serializers and deserializers, and any class carrying a Jackson annotation
+ * (on itself, a field, a method, a constructor or a constructor's parameter), found by scanning its classes, are
+ * either bound by its JSON mapping, and then have the hints binding them needs, or listed here as never bound, with
+ * the reason.
  */
 class NxCloudClientRuntimeHintsTests {
 
-	/** Records and enums that NxCloud's JSON mapping never reads or writes, by binary name, with the reason. */
+	/** The packages of Jackson's annotations: a class that carries one of them may be bound. */
+	private static final Set<String> JACKSON_ANNOTATION_PACKAGES = Set.of("com.fasterxml.jackson.annotation",
+			"tools.jackson.databind.annotation");
+
+	/** Scanned types that NxCloud's JSON mapping never reads or writes, by binary name, with the reason. */
 	private static final Map<String, String> NOT_BOUND = notBound(
 			because("the application builds it and a service turns it into one of the request bodies",
 					Message.class, MessageContent.Text.class, MessageContent.Image.class, MessageContent.Video.class,
@@ -190,15 +199,23 @@ class NxCloudClientRuntimeHintsTests {
 			}
 		}
 		for (Method method : type.getDeclaredMethods()) {
-			if (Arrays.stream(method.getAnnotations())
-				.anyMatch((annotation) -> annotation.annotationType().isAnnotationPresent(JacksonAnnotation.class))) {
+			if (hasJacksonAnnotation(method)) {
 				bindable = bindable.and(reflection.onMethodInvocation(method));
+			}
+		}
+		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+			if (hasJacksonAnnotation(constructor) || Arrays.stream(constructor.getParameters())
+				.anyMatch(NxCloudClientRuntimeHintsTests::hasJacksonAnnotation)) {
+				bindable = bindable.and(reflection.onConstructorInvocation(constructor));
 			}
 		}
 		return bindable;
 	}
 
-	/** Every record, enum and Jackson serializer or deserializer among the client's classes. */
+	/**
+	 * Every record, enum, Jackson serializer or deserializer, and class carrying a Jackson annotation among the
+	 * client's classes.
+	 */
 	private static Stream<Class<?>> clientTypes() throws IOException, URISyntaxException {
 		Path classes = Path.of(NxCloudClientRuntimeHints.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		ClassLoader classLoader = NxCloudClientRuntimeHintsTests.class.getClassLoader();
@@ -209,10 +226,28 @@ class NxCloudClientRuntimeHintsTests {
 				.map((file) -> file.substring(0, file.length() - ".class".length()).replace(File.separatorChar, '.'))
 				.<Class<?>>map((name) -> ClassUtils.resolveClassName(name, classLoader))
 				.filter((type) -> !type.isAnonymousClass() && !type.isSynthetic())
-				.filter((type) -> type.isRecord() || type.isEnum() || isJacksonCodec(type))
+				.filter((type) -> type.isRecord() || type.isEnum() || isJacksonCodec(type)
+						|| carriesJacksonAnnotation(type))
 				.toList();
 		}
 		return types.stream();
+	}
+
+	private static boolean carriesJacksonAnnotation(Class<?> type) {
+		List<AnnotatedElement> elements = new ArrayList<>();
+		elements.add(type);
+		elements.addAll(Arrays.asList(type.getDeclaredFields()));
+		elements.addAll(Arrays.asList(type.getDeclaredMethods()));
+		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+			elements.add(constructor);
+			elements.addAll(Arrays.asList(constructor.getParameters()));
+		}
+		return elements.stream().anyMatch(NxCloudClientRuntimeHintsTests::hasJacksonAnnotation);
+	}
+
+	private static boolean hasJacksonAnnotation(AnnotatedElement element) {
+		return Arrays.stream(element.getDeclaredAnnotations())
+			.anyMatch((annotation) -> JACKSON_ANNOTATION_PACKAGES.contains(annotation.annotationType().getPackageName()));
 	}
 
 	private static boolean isJacksonCodec(Class<?> type) {

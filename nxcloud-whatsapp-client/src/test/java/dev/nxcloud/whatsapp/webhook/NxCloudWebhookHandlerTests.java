@@ -201,6 +201,14 @@ class NxCloudWebhookHandlerTests {
 		assertThat(this.published).isEmpty();
 		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.OK);
 		assertThat(publishedStatuses()).containsExactly("m1:read");
+		assertThat(handler.verifiesSignatures()).isTrue();
+	}
+
+	@Test
+	void withoutAVerifierTheHandlerSaysItAcceptsUnsignedCallbacks() {
+		NxCloudWebhookHandler handler = handler(100, null);
+		assertThat(handler.verifiesSignatures()).isFalse();
+		assertThat(handler.handle(new HttpHeaders(), bytes(statuses("m1", "read")))).isEqualTo(HttpStatus.OK);
 	}
 
 }

@@ -1,9 +1,13 @@
 package dev.nxcloud.boot.autoconfigure.actuate;
 
+import java.util.Locale;
 import java.util.Map;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
+import dev.nxcloud.boot.autoconfigure.NxCloudHttpProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -14,6 +18,7 @@ import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +51,37 @@ class NxCloudSanitizingAutoConfigurationTests {
 					.doesNotContain("propertyPassword42", "environmentPassword43");
 				assertThat(configprops).contains("nxcloud.http", "nx-user", "******")
 					.doesNotContain("propertyPassword42", "environmentPassword43");
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "nxcloud.http.proxy[password], properties", "nxcloud.http.proxy.PASSWORD, properties",
+			"nxcloud.http.proxy.pass-word, properties", "NXCLOUD_HTTP_PROXY_PASSWORD, environment",
+			"nxcloud_http_proxy_password, environment", "NXCLOUD_WEBHOOK_ACCESSSECRET, environment",
+			"nxcloud.webhook.access[secret], properties" })
+	void everyFormOfASecretsKeyIsMasked(String key, String source) {
+		JsonMapper json = JsonMapper.builder().build();
+		String secret = "relaxedSecret44";
+		this.runner
+			.withPropertyValues("nxcloud.http.proxy.host=proxy.example.com", "nxcloud.http.proxy.port=3128",
+					"nxcloud.http.proxy.username=nx-user")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(source.equals("environment")
+						? new SystemEnvironmentPropertySource("environment", Map.of(key, secret))
+						: new MapPropertySource("properties", Map.of(key, secret))))
+			.run((context) -> {
+				assertThat(context.getEnvironment().getProperty(key)).isEqualTo(secret);
+				String env = json.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				String configprops = json.writeValueAsString(
+						context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
+				assertThat(env).contains(key).doesNotContain(secret);
+				assertThat(configprops).contains("nx-user").doesNotContain(secret);
+				if (key.toLowerCase(Locale.ROOT).contains("proxy")) {
+					assertThat(context.getBean(NxCloudHttpProperties.class).getProxy().getPassword())
+						.as("bound, so configprops shows it masked")
+						.isEqualTo(secret);
+				}
 			});
 	}
 
