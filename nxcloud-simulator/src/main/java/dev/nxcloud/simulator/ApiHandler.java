@@ -65,8 +65,10 @@ final class ApiHandler {
 
 	private final GetPhoneShape getPhoneShape;
 
+	private final SendLimits sendLimits;
+
 	ApiHandler(SimulatorState state, SimulatorClock clock, JsonMapper json, Supplier<String> baseUrl,
-			GetPhoneShape getPhoneShape) {
+			GetPhoneShape getPhoneShape, SendLimits sendLimits) {
 		this.state = state;
 		this.clock = clock;
 		this.json = json;
@@ -74,6 +76,7 @@ final class ApiHandler {
 		this.templates = new TemplateCodec(json, payloads::incrementAndGet);
 		this.baseUrl = baseUrl;
 		this.getPhoneShape = getPhoneShape;
+		this.sendLimits = sendLimits;
 	}
 
 	TemplateCodec templates() {
@@ -99,7 +102,7 @@ final class ApiHandler {
 			};
 		}
 		catch (ApiError error) {
-			return new Result(error.code(), error.getMessage(), null, null);
+			return new Result(error.code(), error.getMessage(), error.data(), null);
 		}
 	}
 
@@ -122,7 +125,7 @@ final class ApiHandler {
 			};
 			message = ErrorCodes.message(call.endpoint(), code, argument);
 		}
-		return new Result(code, message, (code == 9099) ? metaError() : null, null);
+		return new Result(code, message, (code == 9099) ? MetaError.INVALID_PARAMETER.data(this.json) : null, null);
 	}
 
 	private JsonNode lenientJsonBody(Call call) {
@@ -136,20 +139,6 @@ final class ApiHandler {
 
 	private static String firstText(@Nullable String... candidates) {
 		return Stream.of(candidates).filter(Objects::nonNull).findFirst().orElse("");
-	}
-
-	/** The {@code data} of a 9099, as in the OTP page's "Meta Failure" example. */
-	private ObjectNode metaError() {
-		ObjectNode data = this.json.createObjectNode();
-		ObjectNode error = data.putObject("error");
-		error.put("code", 100);
-		error.put("message", "(#100) Invalid parameter");
-		error.put("type", "OAuthException");
-		error.put("fbtrace_id", Ids.traceId());
-		ObjectNode details = error.putObject("error_data");
-		details.put("messaging_product", "whatsapp");
-		details.put("details", "Invalid parameter");
-		return data;
 	}
 
 	// authentication (reference §1)
@@ -456,6 +445,10 @@ final class ApiHandler {
 
 	private Accepted accept(Call call, Account account, App app, BusinessPhone phone, String to, String type,
 			@Nullable String templateName, JsonNode body, String category) {
+		MetaError refusal = this.sendLimits.admit(phone.phone(), to);
+		if (refusal != null) {
+			throw new ApiError(9099, ErrorCodes.message(call.endpoint(), 9099), refusal.data(this.json));
+		}
 		String id = text(body, "cus_message_id");
 		if (id == null) {
 			byte[] random = new byte[16];

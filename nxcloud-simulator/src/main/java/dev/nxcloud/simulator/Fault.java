@@ -35,7 +35,18 @@ public sealed interface Fault {
 	 * @return the fault
 	 */
 	static Fault httpStatus(int status) {
-		return new HttpStatus(status);
+		return new HttpStatus(status, null);
+	}
+
+	/**
+	 * Answers with an HTTP error status and a small HTML body, with a {@code Retry-After} header that asks the
+	 * client to wait, in whole seconds (rounded up), e.g. {@code httpStatus(429, Duration.ofSeconds(2))}.
+	 * @param status the status, e.g. 429 or 503
+	 * @param retryAfter the wait to ask for
+	 * @return the fault
+	 */
+	static Fault httpStatus(int status, Duration retryAfter) {
+		return new HttpStatus(status, retryAfter);
 	}
 
 	/**
@@ -126,16 +137,32 @@ public sealed interface Fault {
 	 * An HTTP error status.
 	 *
 	 * @param status the status
+	 * @param retryAfter the wait its {@code Retry-After} header asks for, or {@code null} for no such header
 	 */
-	record HttpStatus(int status) implements Fault {
+	record HttpStatus(int status, @Nullable Duration retryAfter) implements Fault {
 
 		/**
-		 * Checks the status.
+		 * Checks the status and the wait.
 		 */
 		public HttpStatus {
 			if (status < 400 || status > 599) {
 				throw new IllegalArgumentException("Need an error status, not " + status);
 			}
+			if (retryAfter != null && retryAfter.isNegative()) {
+				throw new IllegalArgumentException("retryAfter must not be negative (got " + retryAfter + ")");
+			}
+		}
+
+		/**
+		 * The value of the {@code Retry-After} header: the wait in whole seconds, rounded up.
+		 * @return the header value, or {@code null} for no header
+		 */
+		public @Nullable String retryAfterHeader() {
+			if (this.retryAfter == null) {
+				return null;
+			}
+			Duration roundedUp = this.retryAfter.plusNanos(999_999_999);
+			return Long.toString(roundedUp.getSeconds());
 		}
 
 	}

@@ -98,7 +98,8 @@ public final class NxCloudSimulator implements AutoCloseable {
 		this.clock = new SimulatorClock(builder.clock);
 		this.state = new SimulatorState(this.clock, builder.messageCapacity);
 		this.faults = new Faults(new Random(builder.randomSeed));
-		this.api = new ApiHandler(this.state, this.clock, this.json, this::baseUrl, builder.getPhoneShape);
+		this.api = new ApiHandler(this.state, this.clock, this.json, this::baseUrl, builder.getPhoneShape,
+				new SendLimits(this.clock, builder.messagesPerSecond, builder.burst, builder.pairInterval));
 		this.callbacks = new CallbackDispatcher(this.state, this.clock, this.json, builder.callbackInterval,
 				builder.callbackCapacity);
 		this.requests = new BoundedHistory<>(builder.fastPath ? 0 : builder.requestCapacity);
@@ -443,6 +444,10 @@ public final class NxCloudSimulator implements AutoCloseable {
 			HttpResponseStatus status = HttpResponseStatus.valueOf(error.status());
 			String html = "<html><head><title>" + status + "</title></head><body><center><h1>" + status
 					+ "</h1></center><hr><center>nginx</center></body></html>";
+			String retryAfter = error.retryAfterHeader();
+			if (retryAfter != null) {
+				response.header(HttpHeaderNames.RETRY_AFTER, retryAfter);
+			}
 			return response.status(status)
 				.header(HttpHeaderNames.CONTENT_TYPE, "text/html;charset=UTF-8")
 				.sendString(Mono.just(html))
@@ -515,6 +520,12 @@ public final class NxCloudSimulator implements AutoCloseable {
 		private Duration callbackInterval = Duration.ofMillis(20);
 
 		private GetPhoneShape getPhoneShape = GetPhoneShape.BY_PHONE_NUMBER;
+
+		private double messagesPerSecond;
+
+		private int burst;
+
+		private @Nullable Duration pairInterval;
 
 		private final List<Path> seedFiles = new ArrayList<>();
 
@@ -665,6 +676,58 @@ public final class NxCloudSimulator implements AutoCloseable {
 		 */
 		public Builder getPhoneShape(GetPhoneShape shape) {
 			this.getPhoneShape = shape;
+			return this;
+		}
+
+		/**
+		 * Enforces a throughput per business phone, as WhatsApp does (80 messages per second by default, 1,000 after
+		 * an upgrade, 20 for a number shared with the WhatsApp Business app): a send beyond it is answered 9099 with
+		 * Meta's error 130429 ("Rate limit hit") in {@code data.error}, and nothing is sent. Each phone has a token
+		 * bucket of one second's worth of messages (at least one), refilled continuously on the simulator's
+		 * {@linkplain NxCloudSimulator#clock() clock}. Off by default.
+		 * @param messagesPerSecond the sends admitted per second and business phone
+		 * @return this builder
+		 * @throws IllegalArgumentException if the rate is not positive
+		 */
+		public Builder phoneRate(double messagesPerSecond) {
+			return phoneRate(messagesPerSecond, (int) Math.max(1, Math.ceil(messagesPerSecond)));
+		}
+
+		/**
+		 * Enforces a throughput per business phone, as {@link #phoneRate(double)}, with a bucket of {@code burst}
+		 * messages: that many sends may go at once after a quiet spell.
+		 * @param messagesPerSecond the sends admitted per second and business phone
+		 * @param burst the most sends admitted at once
+		 * @return this builder
+		 * @throws IllegalArgumentException if the rate is not positive or the burst is less than 1
+		 */
+		public Builder phoneRate(double messagesPerSecond, int burst) {
+			if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {
+				throw new IllegalArgumentException("phoneRate must be a positive number of messages per second (got "
+						+ messagesPerSecond + ")");
+			}
+			if (burst < 1) {
+				throw new IllegalArgumentException("phoneRate's burst must be at least 1 (got " + burst + ")");
+			}
+			this.messagesPerSecond = messagesPerSecond;
+			this.burst = burst;
+			return this;
+		}
+
+		/**
+		 * Enforces WhatsApp's pair rate: one message per interval from a business phone to one recipient (WhatsApp
+		 * allows about one every 6 s); a second one sooner is answered 9099 with Meta's error 131056 ("pair rate
+		 * limit hit") in {@code data.error}, and nothing is sent. Measured on the simulator's
+		 * {@linkplain NxCloudSimulator#clock() clock}. Off by default.
+		 * @param interval the shortest time between two messages to the same recipient
+		 * @return this builder
+		 * @throws IllegalArgumentException if the interval is not positive
+		 */
+		public Builder pairRate(Duration interval) {
+			if (interval == null || interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("pairRate must be a positive interval (got " + interval + ")");
+			}
+			this.pairInterval = interval;
 			return this;
 		}
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -123,7 +124,7 @@ final class TestClient implements AutoCloseable {
 					: outbound.send(ByteBufFlux.fromInbound(Mono.just(body))))
 			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
 				.defaultIfEmpty("")
-				.map((text) -> new Response(response.status().code(), text)))
+				.map((text) -> new Response(response.status().code(), text, response.responseHeaders())))
 			.block(Duration.ofSeconds(10));
 	}
 
@@ -132,7 +133,11 @@ final class TestClient implements AutoCloseable {
 		this.provider.disposeLater().block(Duration.ofSeconds(5));
 	}
 
-	record Response(int status, String body) {
+	record Response(int status, String body, HttpHeaders headers) {
+
+		@Nullable String header(String name) {
+			return this.headers.get(name);
+		}
 
 		JsonNode json() {
 			return JSON.readTree(this.body);

@@ -49,6 +49,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
@@ -115,6 +117,12 @@ public final class NxCloudClient {
 
 	private final @Nullable NxCloudSendRateLimiter sendRateLimiter;
 
+	private final @Nullable RecipientPacing recipientPacing;
+
+	private final Clock clock;
+
+	private final Scheduler scheduler;
+
 	private final JsonMapper jsonMapper = NxCloudJson.newMapper();
 
 	private final ObservationRegistry observationRegistry;
@@ -149,6 +157,10 @@ public final class NxCloudClient {
 		this.uploadTimeout = builder.uploadTimeout;
 		this.retryPolicy = builder.retryPolicy;
 		this.sendRateLimiter = builder.sendRateLimiter;
+		this.recipientPacing = (builder.recipientPacing != null)
+				? new RecipientPacing(builder.recipientPacing, builder.scheduler) : null;
+		this.clock = builder.clock;
+		this.scheduler = builder.scheduler;
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.messages = new DefaultNxCloudMessageService(this);
@@ -277,6 +289,8 @@ public final class NxCloudClient {
 
 		private @Nullable String pacingKey;
 
+		private @Nullable String recipient;
+
 		private Call(NxCloudOperation operation) {
 			this.operation = operation;
 		}
@@ -335,6 +349,18 @@ public final class NxCloudClient {
 		 */
 		public Call pacedBy(String businessPhone) {
 			this.pacingKey = businessPhone;
+			return this;
+		}
+
+		/**
+		 * Pace this send with the other sends to the same recipient (from the same business phone, when
+		 * {@linkplain #pacedBy(String) paced by one}), when the client
+		 * {@linkplain Builder#recipientPacing(Duration) paces recipients}.
+		 * @param recipient the recipient, digits with country code
+		 * @return this call
+		 */
+		public Call pacedFor(String recipient) {
+			this.recipient = recipient;
 			return this;
 		}
 
@@ -443,17 +469,27 @@ public final class NxCloudClient {
 
 	private <T> Mono<T> send(Call call, JavaType dataType, NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
-		NxCloudSendRateLimiter rateLimiter = this.sendRateLimiter;
 		return Mono.defer(() -> {
 			NxCloudSigningFilter.Signing signing = signing(operation);
 			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
 			Mono<T> attempt = this.<T>attempt(call, signing, jsonBody, dataType, observationContext)
 				.timeout(timeout(operation))
 				.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(operation, ex));
-			Mono<T> attempts = withRetries(attempt, operation, 1);
-			return (rateLimiter != null && call.pacingKey != null) ? rateLimiter.acquire(call.pacingKey).then(attempts)
-					: attempts;
+			return pace(call).then(withRetries(attempt, operation, 1));
 		});
+	}
+
+	/**
+	 * Wait for the recipient's turn, then for a slot of the business phone: once per send, before its first attempt.
+	 */
+	private Mono<Void> pace(Call call) {
+		RecipientPacing recipientPacing = this.recipientPacing;
+		NxCloudSendRateLimiter rateLimiter = this.sendRateLimiter;
+		String businessPhone = call.pacingKey;
+		Mono<Void> recipientTurn = (recipientPacing != null && call.recipient != null)
+				? recipientPacing.acquire(businessPhone, call.recipient) : Mono.empty();
+		return (rateLimiter != null && businessPhone != null)
+				? recipientTurn.then(Mono.defer(() -> rateLimiter.acquire(businessPhone))) : recipientTurn;
 	}
 
 	private NxCloudSigningFilter.Signing signing(NxCloudOperation operation) {
@@ -479,12 +515,12 @@ public final class NxCloudClient {
 		NxCloudRetryPolicy retryPolicy = this.retryPolicy;
 		return attempt.onErrorResume((ex) -> {
 			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(ex)) {
-				return Mono.delay(retryPolicy.backoff(attemptNumber))
+				return Mono.delay(retryPolicy.delayBefore(attemptNumber, ex), this.scheduler)
 					.then(withRetries(attempt, operation, attemptNumber + 1));
 			}
 			return Mono.error((ex instanceof NxCloudException nxCloudException)
-					? nxCloudException.withAttempts(attemptNumber, retryPolicy.stopReason(operation, ex,
-							attemptNumber, this.settingNames.apply(NxCloudSetting.MAX_ATTEMPTS)))
+					? nxCloudException.withAttempts(attemptNumber,
+							retryPolicy.stopReason(operation, ex, attemptNumber, this.settingNames))
 					: ex);
 		});
 	}
@@ -537,7 +573,8 @@ public final class NxCloudClient {
 	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,
 			NxCloudClientObservationContext observationContext) {
 		int status = response.statusCode().value();
-		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).handle((bytes, sink) -> {
+		Duration retryAfter = RetryAfter.of(response.headers().asHttpHeaders(), this.clock);
+		Mono<T> decoded = response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).handle((bytes, sink) -> {
 			JsonNode envelope = readEnvelope(bytes);
 			if (status < 200 || status >= 300) {
 				sink.error(new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope) : null,
@@ -584,6 +621,8 @@ public final class NxCloudClient {
 						+ " does not have the documented shape: " + ex.getOriginalMessage(), ex));
 			}
 		});
+		return (retryAfter != null)
+				? decoded.onErrorMap(NxCloudException.class, (ex) -> ex.withRetryAfter(retryAfter)) : decoded;
 	}
 
 	private static String field(JacksonException ex) {
@@ -710,6 +749,8 @@ public final class NxCloudClient {
 
 		private Clock clock = Clock.systemUTC();
 
+		private Scheduler scheduler = Schedulers.parallel();
+
 		private Duration connectTimeout = Duration.ofSeconds(5);
 
 		private Duration responseTimeout = Duration.ofSeconds(30);
@@ -719,6 +760,8 @@ public final class NxCloudClient {
 		private NxCloudRetryPolicy retryPolicy = NxCloudRetryPolicy.DEFAULT;
 
 		private @Nullable NxCloudSendRateLimiter sendRateLimiter;
+
+		private @Nullable Duration recipientPacing;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -795,12 +838,25 @@ public final class NxCloudClient {
 		}
 
 		/**
-		 * The clock that stamps each request's {@code ts}; the system clock in UTC by default.
+		 * The clock that stamps each request's {@code ts}, and that a {@code Retry-After} date is measured from; the
+		 * system clock in UTC by default.
 		 * @param clock the clock
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = requireArgument("clock", clock);
+			return this;
+		}
+
+		/**
+		 * The scheduler the client waits on: before a retry (the backoff, or the wait a {@code Retry-After} asked
+		 * for) and for a recipient's {@linkplain #recipientPacing(Duration) turn}; Reactor's parallel scheduler by
+		 * default. A test can pass a virtual-time scheduler to drive the waits.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = requireArgument("scheduler", scheduler);
 			return this;
 		}
 
@@ -856,6 +912,19 @@ public final class NxCloudClient {
 		 */
 		public Builder sendRateLimiter(@Nullable NxCloudSendRateLimiter sendRateLimiter) {
 			this.sendRateLimiter = sendRateLimiter;
+			return this;
+		}
+
+		/**
+		 * Paces message sends per recipient: one send per interval from a business phone to the same recipient, later
+		 * ones waiting for their turn (never dropped), for senders that hit WhatsApp's pair rate limit (131056; about
+		 * one message every 6 s to the same recipient). Off by default. The wait comes before the business phone's
+		 * {@linkplain #sendRateLimiter(NxCloudSendRateLimiter) slot}; it is local to this client.
+		 * @param interval the shortest time between two sends to the same recipient, or {@code null} for no pacing
+		 * @return this builder
+		 */
+		public Builder recipientPacing(@Nullable Duration interval) {
+			this.recipientPacing = (interval != null) ? requirePositive("recipientPacing", interval) : null;
 			return this;
 		}
 

@@ -2,8 +2,10 @@ package dev.nxcloud.whatsapp;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import dev.nxcloud.whatsapp.error.NxCloudException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a failed call is tried again, and how long the client waits in between.
@@ -11,9 +13,14 @@ import dev.nxcloud.whatsapp.error.NxCloudException;
  * Reads (phone info, template list and detail, flow list) are retried on transient failures: no connection, a
  * timeout, HTTP 5xx or 429, NxCloud codes -1 and 9001, a body that is not NxCloud's. Every other operation (each
  * message send, createApp, template create, update and delete, media upload) is retried only when the request
- * certainly never reached NxCloud, that is when no connection could be established; never once bytes may have been
- * delivered, so a WhatsApp message is never sent twice. Failures that describe the request itself (bad credentials,
- * invalid parameters, business rejections) are never retried.
+ * certainly took no effect: no connection could be established, or the request was refused for going too fast (HTTP
+ * 429, WhatsApp's throughput limit 130429 or pair rate limit 131056); never once it may have been acted on, so a
+ * WhatsApp message is never sent twice. Failures that describe the request itself (bad credentials, invalid
+ * parameters, business rejections) are never retried.
+ * <p>
+ * The wait before a retry is the one the answer asked for with a {@code Retry-After} header, exactly, when it asked
+ * for one; a call whose answer asks for more than {@code maxBackoff} is not retried, its exception says so (and
+ * {@link NxCloudException#getRetryAfter()} how long to wait). Otherwise it is an exponential backoff.
  *
  * @param maxAttempts the most attempts per call, including the first; {@code 1} disables retries
  * @param initialBackoff the wait before the first retry; it doubles with each retry
@@ -50,12 +57,35 @@ public record NxCloudRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 
 	/**
 	 * Whether a failed call may be tried again: the failure is an {@link NxCloudException} that
-	 * {@linkplain NxCloudException#isRetryable() says so}.
+	 * {@linkplain NxCloudException#isRetryable() says so}, and the wait its answer asked for, if any, is at most
+	 * {@code maxBackoff}.
 	 * @param failure the failure
 	 * @return whether another attempt is safe and could help
 	 */
 	public boolean allowsRetry(Throwable failure) {
-		return failure instanceof NxCloudException exception && exception.isRetryable();
+		return failure instanceof NxCloudException exception && exception.isRetryable()
+				&& !asksForLongerThanMaxBackoff(exception);
+	}
+
+	/**
+	 * The wait before retrying after a failure: the wait its answer asked for
+	 * ({@link NxCloudException#getRetryAfter()}), exactly, when it asked for one; otherwise {@link #backoff(int)}.
+	 * @param retry the retry, from 1
+	 * @param failure the failure
+	 * @return the wait
+	 */
+	public Duration delayBefore(int retry, Throwable failure) {
+		Duration retryAfter = retryAfter(failure);
+		return (retryAfter != null) ? retryAfter : backoff(retry);
+	}
+
+	private boolean asksForLongerThanMaxBackoff(NxCloudException failure) {
+		Duration retryAfter = failure.getRetryAfter();
+		return retryAfter != null && retryAfter.compareTo(this.maxBackoff) > 0;
+	}
+
+	private static @Nullable Duration retryAfter(Throwable failure) {
+		return (failure instanceof NxCloudException exception) ? exception.getRetryAfter() : null;
 	}
 
 	/**
@@ -79,10 +109,11 @@ public record NxCloudRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 	 * @param operation the operation
 	 * @param failure the failure
 	 * @param attempts the attempts made so far
-	 * @param maxAttemptsSetting the name of the setting that sets the most attempts
+	 * @param settingNames how the reason names the settings
 	 * @return the reason, for the exception message
 	 */
-	String stopReason(NxCloudOperation operation, Throwable failure, int attempts, String maxAttemptsSetting) {
+	String stopReason(NxCloudOperation operation, Throwable failure, int attempts,
+			Function<NxCloudSetting, String> settingNames) {
 		if (!(failure instanceof NxCloudException exception) || !exception.isTransient()) {
 			return "not retried: the failure is not transient";
 		}
@@ -90,8 +121,14 @@ public record NxCloudRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 			return "not retried: " + operation.operationName()
 					+ " is not idempotent and the request may have reached NxCloud";
 		}
-		return (attempts >= this.maxAttempts)
-				? "gave up: " + maxAttemptsSetting + " is " + this.maxAttempts : "not retried";
+		if (attempts >= this.maxAttempts) {
+			return "gave up: " + settingNames.apply(NxCloudSetting.MAX_ATTEMPTS) + " is " + this.maxAttempts;
+		}
+		if (asksForLongerThanMaxBackoff(exception)) {
+			return "not retried: the answer asked to wait " + exception.getRetryAfter() + " (Retry-After), longer than "
+					+ settingNames.apply(NxCloudSetting.MAX_BACKOFF) + " (" + this.maxBackoff + ")";
+		}
+		return "not retried";
 	}
 
 }

@@ -34,7 +34,10 @@ public enum NxCloudSetting {
 	UPLOAD_TIMEOUT("uploadTimeout"),
 
 	/** The most attempts per call: {@link NxCloudClient.Builder#retryPolicy(NxCloudRetryPolicy)}. */
-	MAX_ATTEMPTS("retryPolicy");
+	MAX_ATTEMPTS("retryPolicy"),
+
+	/** The longest wait between two attempts: {@link NxCloudClient.Builder#retryPolicy(NxCloudRetryPolicy)}. */
+	MAX_BACKOFF("retryPolicy");
 
 	private final String builderMethod;
 

@@ -163,6 +163,12 @@ class NxCloudClientBuilderTests {
 			.withMessage("connection must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.retryPolicy(null))
 			.withMessage("retryPolicy must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.scheduler(null))
+			.withMessage("scheduler must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.recipientPacing(Duration.ZERO))
+			.withMessage("recipientPacing must be positive (got PT0S)");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.recipientPacing(Duration.ofSeconds(-6)))
+			.withMessage("recipientPacing must be positive (got PT-6S)");
 	}
 
 	@Test

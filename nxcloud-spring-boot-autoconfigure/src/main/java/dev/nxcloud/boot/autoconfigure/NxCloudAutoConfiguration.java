@@ -99,6 +99,7 @@ public final class NxCloudAutoConfiguration {
 			.uploadTimeout(properties.getUploadTimeout())
 			.retryPolicy(retryPolicy(properties.getRetry()))
 			.sendRateLimiter(sendRateLimiter.getIfUnique())
+			.recipientPacing(properties.getRateLimit().getPerRecipientInterval())
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
 			.settingNames(NxCloudPropertyNames::ofSharedSettings);

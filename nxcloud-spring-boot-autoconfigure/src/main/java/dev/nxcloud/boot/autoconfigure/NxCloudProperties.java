@@ -249,7 +249,7 @@ public class NxCloudProperties {
 	}
 
 	/**
-	 * Pacing of message sends per business phone.
+	 * Pacing of message sends per business phone and per recipient.
 	 */
 	public static class RateLimit {
 
@@ -259,12 +259,27 @@ public class NxCloudProperties {
 		 */
 		private @Nullable Double messagesPerSecond;
 
+		/**
+		 * Shortest time between two message sends from a business phone to the same recipient, for senders that hit
+		 * WhatsApp's pair rate limit (error 131056; WhatsApp allows about one message every 6 s to the same
+		 * recipient); later sends wait for their turn rather than fail. Not set: no pacing per recipient.
+		 */
+		private @Nullable Duration perRecipientInterval;
+
 		public @Nullable Double getMessagesPerSecond() {
 			return this.messagesPerSecond;
 		}
 
 		public void setMessagesPerSecond(@Nullable Double messagesPerSecond) {
 			this.messagesPerSecond = messagesPerSecond;
+		}
+
+		public @Nullable Duration getPerRecipientInterval() {
+			return this.perRecipientInterval;
+		}
+
+		public void setPerRecipientInterval(@Nullable Duration perRecipientInterval) {
+			this.perRecipientInterval = perRecipientInterval;
 		}
 
 	}

@@ -18,7 +18,7 @@ final class NxCloudPropertyNames {
 	 */
 	static String ofSharedSettings(NxCloudSetting setting) {
 		return switch (setting) {
-			case SIGN_ALGORITHM, RESPONSE_TIMEOUT, UPLOAD_TIMEOUT, MAX_ATTEMPTS -> of(setting);
+			case SIGN_ALGORITHM, RESPONSE_TIMEOUT, UPLOAD_TIMEOUT, MAX_ATTEMPTS, MAX_BACKOFF -> of(setting);
 			case ACCESS_KEY, ACCESS_SECRET, APP_KEY, BUSINESS_PHONE, TENANT_ID -> setting.builderCall();
 		};
 	}
@@ -39,6 +39,7 @@ final class NxCloudPropertyNames {
 			case RESPONSE_TIMEOUT -> "'nxcloud.response-timeout'";
 			case UPLOAD_TIMEOUT -> "'nxcloud.upload-timeout'";
 			case MAX_ATTEMPTS -> "'nxcloud.retry.max-attempts'";
+			case MAX_BACKOFF -> "'nxcloud.retry.max-backoff'";
 		};
 	}
 

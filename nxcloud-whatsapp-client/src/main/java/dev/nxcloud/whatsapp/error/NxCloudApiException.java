@@ -26,8 +26,23 @@ public abstract class NxCloudApiException extends NxCloudException {
 	 */
 	protected NxCloudApiException(String operation, int code, @Nullable String nxCloudMessage,
 			@Nullable String traceId, boolean transientFailure, String description) {
-		super(operation, code, nxCloudMessage, traceId, transientFailure,
-				transientFailure || NxCloudErrorCode.of(code).isEmpty(), description, null);
+		this(operation, code, nxCloudMessage, traceId, transientFailure,
+				transientFailure || NxCloudErrorCode.of(code).isEmpty(), description);
+	}
+
+	/**
+	 * Create the exception for an answer from NxCloud that says for itself whether the request took effect.
+	 * @param operation the operation that failed
+	 * @param code NxCloud's result code
+	 * @param nxCloudMessage NxCloud's message
+	 * @param traceId NxCloud's trace id
+	 * @param transientFailure whether the same request could succeed later
+	 * @param mayHaveReachedNxCloud whether NxCloud may have acted on the request
+	 * @param description what the code means and what to do
+	 */
+	protected NxCloudApiException(String operation, int code, @Nullable String nxCloudMessage,
+			@Nullable String traceId, boolean transientFailure, boolean mayHaveReachedNxCloud, String description) {
+		super(operation, code, nxCloudMessage, traceId, transientFailure, mayHaveReachedNxCloud, description, null);
 		this.errorCode = NxCloudErrorCode.of(code).orElse(null);
 	}
 

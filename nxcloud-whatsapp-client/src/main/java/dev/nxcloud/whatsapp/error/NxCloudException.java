@@ -1,5 +1,7 @@
 package dev.nxcloud.whatsapp.error;
 
+import java.time.Duration;
+
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +28,8 @@ public abstract class NxCloudException extends RuntimeException {
 	private int attempts = 1;
 
 	private @Nullable String outcome;
+
+	private @Nullable Duration retryAfter;
 
 	/**
 	 * Create the exception.
@@ -98,6 +102,26 @@ public abstract class NxCloudException extends RuntimeException {
 	}
 
 	/**
+	 * Record the wait the answer asked for before a retry (its {@code Retry-After} header). Called by the client when
+	 * the answer carried one.
+	 * @param retryAfter the wait, not negative
+	 * @return this exception
+	 */
+	public NxCloudException withRetryAfter(Duration retryAfter) {
+		this.retryAfter = retryAfter;
+		return this;
+	}
+
+	/**
+	 * How long the answer asked the caller to wait before trying again: its {@code Retry-After} header, in seconds or
+	 * as a date, typically on an HTTP 429 or 503. The client's retries honour it.
+	 * @return the wait, or {@code null} when the answer asked for none (or there was no answer)
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
 	 * The operation that failed, for example {@code getPhone}.
 	 * @return the operation name, or {@code null} when the failure is not tied to one
 	 */
@@ -142,8 +166,10 @@ public abstract class NxCloudException extends RuntimeException {
 	 * Whether NxCloud may have received, and acted on, the request: {@code true} once bytes may have been delivered
 	 * and no definite answer says otherwise (a timeout, a reset, an HTTP error, a body that is not NxCloud's, code -1
 	 * or 9001, a transient WhatsApp error, a code NxCloud has not documented); {@code false} when the request was
-	 * refused before the network, no connection could be made, or NxCloud definitely rejected it with a documented
-	 * code (bad credentials, an invalid parameter, a business rule). A message send whose failure says {@code false} certainly sent nothing.
+	 * refused before the network, no connection could be made, or the request was definitely rejected: by NxCloud
+	 * with a documented code (bad credentials, an invalid parameter, a business rule), or for going too fast (HTTP 429
+	 * from NxCloud or a gateway, WhatsApp's throughput limit 130429 or pair rate limit 131056). A message send whose
+	 * failure says {@code false} certainly sent nothing.
 	 * @return whether the request may have reached NxCloud
 	 */
 	public boolean mayHaveReachedNxCloud() {

@@ -28,6 +28,7 @@ public class DefaultNxCloudMessageService implements NxCloudMessageService {
 			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_MESSAGE)
 				.jsonBody(body)
 				.pacedBy(body.businessPhone())
+				.pacedFor(body.to())
 				.retrieveSentMessage());
 	}
 
@@ -37,6 +38,7 @@ public class DefaultNxCloudMessageService implements NxCloudMessageService {
 			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_TEMPLATE_MESSAGE)
 				.jsonBody(body)
 				.pacedBy(body.businessPhone())
+				.pacedFor(body.to())
 				.retrieveSentMessage());
 	}
 

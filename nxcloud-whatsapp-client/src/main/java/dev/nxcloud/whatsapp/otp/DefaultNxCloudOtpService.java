@@ -53,7 +53,8 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 	}
 
 	private static NxCloudClient.Call pace(NxCloudClient.Call call, Body body) {
-		return (body.businessPhone() != null) ? call.pacedBy(body.businessPhone()) : call;
+		NxCloudClient.Call paced = call.pacedFor(body.to());
+		return (body.businessPhone() != null) ? paced.pacedBy(body.businessPhone()) : paced;
 	}
 
 	private record Body(String appkey, @JsonProperty("business_phone") @Nullable String businessPhone,

@@ -2,6 +2,7 @@ package dev.nxcloud.whatsapp.resilience;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
@@ -9,6 +10,7 @@ import dev.nxcloud.whatsapp.NxCloudSetting;
 import dev.nxcloud.whatsapp.error.MetaError;
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
 import dev.nxcloud.whatsapp.error.NxCloudException;
+import dev.nxcloud.whatsapp.error.NxCloudHttpStatusException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.error.NxCloudConnectException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
@@ -77,15 +79,67 @@ class NxCloudRetryPolicyTests {
 			assertThat(rejected.mayHaveReachedNxCloud()).as("code %d", code).isFalse();
 			assertThat(rejected.isRetryable()).as("code %d", code).isFalse();
 		}
-		NxCloudException throttled = NxCloudApiException.from("sendMessage", 9099, null, null,
-				new MetaError(130429, "Rate limit hit", null, null, null), NxCloudSetting::builderCall);
-		assertThat(throttled.isTransient()).isTrue();
-		assertThat(throttled.mayHaveReachedNxCloud()).isTrue();
-		assertThat(throttled.isRetryable()).isFalse();
 		NxCloudException undocumented = NxCloudApiException.from("sendMessage", 12345, null, null, null,
 				NxCloudSetting::builderCall);
 		assertThat(undocumented.mayHaveReachedNxCloud()).as("an undocumented code says nothing certain").isTrue();
 		assertThat(undocumented.isRetryable()).isFalse();
+	}
+
+	@Test
+	void aSendRefusedForGoingTooFastWasNotSentAndIsRetried() {
+		for (NxCloudOperation operation : NxCloudOperation.values()) {
+			for (NxCloudException refused : List.of(meta(operation, 130429), meta(operation, 131056),
+					new NxCloudHttpStatusException(operation.operationName(), 429, null, null, null))) {
+				assertThat(refused.isTransient()).isTrue();
+				assertThat(refused.mayHaveReachedNxCloud()).as("%s: %s", operation, refused).isFalse();
+				assertThat(refused.isRetryable()).as("%s: %s", operation, refused).isTrue();
+				assertThat(this.exact.allowsRetry(refused)).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void otherTransientWhatsAppErrorsOfASendMayHaveBeenActedOnAndAreNotRetried() {
+		for (int code : new int[] { 1, 2, 4, 17, 80007, 131000, 131016, 131048 }) {
+			NxCloudException temporary = meta(NxCloudOperation.SEND_MESSAGE, code);
+			assertThat(temporary.isTransient()).as("Meta code %d", code).isTrue();
+			assertThat(temporary.mayHaveReachedNxCloud()).as("Meta code %d", code).isTrue();
+			assertThat(temporary.isRetryable()).as("Meta code %d", code).isFalse();
+			assertThat(meta(NxCloudOperation.GET_PHONE, code).isRetryable()).as("a read, Meta code %d", code).isTrue();
+		}
+		NxCloudException invalid = meta(NxCloudOperation.SEND_MESSAGE, 100);
+		assertThat(invalid.isTransient()).isFalse();
+		assertThat(invalid.mayHaveReachedNxCloud()).as("a definite rejection").isFalse();
+		assertThat(invalid.isRetryable()).isFalse();
+		assertThat(new NxCloudHttpStatusException("sendMessage", 503, null, null, null).isRetryable()).isFalse();
+	}
+
+	@Test
+	void theWaitBeforeARetryIsTheOneTheAnswerAskedForExactlyElseTheBackoff() {
+		NxCloudRetryPolicy jittered = new NxCloudRetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(5), 0.5);
+		NxCloudException tooManyRequests = new NxCloudHttpStatusException("sendMessage", 429, null, null, null);
+		assertThat(jittered.delayBefore(1, tooManyRequests)).isBetween(Duration.ofMillis(50), Duration.ofMillis(150));
+		tooManyRequests.withRetryAfter(Duration.ofSeconds(2));
+		for (int retry = 1; retry <= 2; retry++) {
+			assertThat(jittered.delayBefore(retry, tooManyRequests)).isEqualTo(Duration.ofSeconds(2));
+		}
+		assertThat(jittered.allowsRetry(tooManyRequests)).isTrue();
+		assertThat(jittered.delayBefore(1, new IllegalStateException())).isBetween(Duration.ofMillis(50),
+				Duration.ofMillis(150));
+	}
+
+	@Test
+	void aWaitLongerThanTheLongestBackoffIsNotWaited() {
+		NxCloudException tooManyRequests = new NxCloudHttpStatusException("sendMessage", 429, null, null, null)
+			.withRetryAfter(Duration.ofMillis(501));
+		assertThat(this.exact.allowsRetry(tooManyRequests)).isFalse();
+		tooManyRequests.withRetryAfter(Duration.ofMillis(500));
+		assertThat(this.exact.allowsRetry(tooManyRequests)).isTrue();
+	}
+
+	private static NxCloudException meta(NxCloudOperation operation, int metaCode) {
+		return NxCloudApiException.from(operation.operationName(), 9099, "WhatsApp error", null,
+				new MetaError(metaCode, "(#" + metaCode + ")", null, null, null), NxCloudSetting::builderCall);
 	}
 
 	private static NxCloudException serverFailure(String operation) {
