@@ -1,6 +1,5 @@
 package dev.nxcloud.boot.fleet;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,9 +13,7 @@ import dev.nxcloud.boot.redis.LocalRedis;
 import dev.nxcloud.boot.redis.RedisWebhookDeliveryStore;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.NxCloudSimulator;
-import dev.nxcloud.whatsapp.message.Message;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
-import dev.nxcloud.whatsapp.testsupport.TestClients;
 import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
 import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import org.junit.jupiter.api.AfterEach;
@@ -31,18 +28,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.reactive.config.EnableWebFlux;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Instances of an application behind a load balancer share one Redis delivery store: NxCloud's callbacks (signed
@@ -51,12 +40,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @EnabledIf("dev.nxcloud.boot.redis.LocalRedis#availableOrRequired")
 class FleetWebhookTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private static final String PATH = "/nxcloud/webhook";
-
-	private static final String[] SIGNATURE_HEADERS = { "accesskey", "action", "biztype", "ts", "sign" };
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(NxCloudAutoConfiguration.class,
 			NxCloudWebhookAutoConfiguration.class, DataRedisAutoConfiguration.class,
@@ -95,7 +78,7 @@ class FleetWebhookTests {
 
 	@Test
 	void theSameCallbackDeliveredToThreeInstancesAtOnceReachesTheListenersOnce() {
-		List<RecordingServer.Recorded> callbacks = callbacksFromNxCloud();
+		List<RecordingServer.Recorded> callbacks = Callbacks.fromNxCloud(this.simulator);
 		Fleet.run(this.webFluxInstance, 3, (fleet) -> {
 			assertThat(fleet).allSatisfy((instance) -> assertThat(instance).getBean(WebhookDeliveryStore.class)
 				.isInstanceOf(RedisWebhookDeliveryStore.class));
@@ -118,7 +101,7 @@ class FleetWebhookTests {
 
 	@Test
 	void aListenerFailureOnOneInstanceLetsTheRedeliveryOnAnotherBeHandled() {
-		RecordingServer.Recorded delivered = callbacksFromNxCloud().get(1);
+		RecordingServer.Recorded delivered = Callbacks.fromNxCloud(this.simulator).get(1);
 		this.webFluxInstance.run((failing) -> this.mvcInstance.run((healthy) -> {
 			failing.getBean(Listener.class).fail = true;
 			assertThat(deliver(failing, delivered)).isEqualTo(500);
@@ -133,7 +116,7 @@ class FleetWebhookTests {
 
 	@Test
 	void aRestartedInstanceStillRecognisesWhatTheFleetHandled() {
-		RecordingServer.Recorded read = callbacksFromNxCloud().get(2);
+		RecordingServer.Recorded read = Callbacks.fromNxCloud(this.simulator).get(2);
 		this.webFluxInstance.run((instance) -> assertThat(deliver(instance, read)).isEqualTo(200));
 		assertThat(this.handed).containsExactly("instance-1 " + messageId(read) + ":read");
 		this.webFluxInstance.run((restarted) -> {
@@ -143,65 +126,16 @@ class FleetWebhookTests {
 		assertThat(this.handed).hasSize(1);
 	}
 
-	/**
-	 * Status callbacks as NxCloud sends them: a message is sent to the simulator with a {@code dr_webhook} here, and
-	 * the simulator posts its signed statuses (sent, delivered, read), which the test then delivers to the instances,
-	 * as NxCloud would, again and again.
-	 */
-	private List<RecordingServer.Recorded> callbacksFromNxCloud() {
-		try (RecordingServer hook = new RecordingServer()) {
-			TestClients.builder(this.simulator.baseUrl())
-				.connection(TestClients.connection(this.simulator.baseUrl(), this.demo.accessKey(),
-						this.demo.accessSecret()))
-				.appKey(this.demo.appKey())
-				.businessPhone(this.demo.businessPhone())
-				.build()
-				.messages()
-				.send(Message.text("8613800000000", "hello fleet").withDrWebhook(hook.baseUrl() + PATH))
-				.block(TIMEOUT);
-			await().atMost(TIMEOUT).until(() -> hook.requests().size() == 3);
-			return hook.requests();
-		}
-	}
-
 	private static String messageId(List<RecordingServer.Recorded> callbacks) {
-		return messageId(callbacks.get(0));
+		return Callbacks.messageId(callbacks.get(0));
 	}
 
 	private static String messageId(RecordingServer.Recorded callback) {
-		String body = callback.bodyText();
-		int start = body.indexOf("\"id\":\"") + 6;
-		return body.substring(start, body.indexOf('"', start));
+		return Callbacks.messageId(callback);
 	}
 
-	static int deliver(ApplicationContext instance, RecordingServer.Recorded callback) {
-		HttpHeaders headers = new HttpHeaders();
-		for (String name : SIGNATURE_HEADERS) {
-			headers.set(name, callback.header(name));
-		}
-		if (instance instanceof WebApplicationContext servlet) {
-			try {
-				MockMvc mvc = MockMvcBuilders.webAppContextSetup(servlet).build();
-				return mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).headers(headers).content(callback.body()))
-					.andReturn()
-					.getResponse()
-					.getStatus();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return WebTestClient.bindToApplicationContext(instance)
-			.build()
-			.post()
-			.uri(PATH)
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((h) -> h.addAll(headers))
-			.bodyValue(callback.body())
-			.exchange()
-			.returnResult(Void.class)
-			.getStatus()
-			.value();
+	private static int deliver(ApplicationContext instance, RecordingServer.Recorded callback) {
+		return Callbacks.deliver(instance, callback);
 	}
 
 	private static void arrive(CyclicBarrier barrier) {
