@@ -30,6 +30,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -55,9 +56,10 @@ public final class NxCloudAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty("nxcloud.rate-limit.messages-per-second")
+	@Conditional(OnSendRatesCondition.class)
+	@ConditionalOnProperty(name = "nxcloud.rate-limit.store", havingValue = "memory", matchIfMissing = true)
 	NxCloudSendRateLimiter nxCloudSendRateLimiter(NxCloudProperties properties) {
-		return new InMemorySendRateLimiter(properties.getRateLimit().getMessagesPerSecond());
+		return new InMemorySendRateLimiter(new SendRates(properties.getRateLimit()));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.nxcloud.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.nxcloud.whatsapp.SignAlgorithm;
 import org.jspecify.annotations.Nullable;
@@ -249,13 +251,20 @@ public class NxCloudProperties {
 	}
 
 	/**
-	 * Pacing of message sends per business phone and per recipient.
+	 * Pacing of message sends per business phone (a token bucket per phone that holds up to 'burst' sends and
+	 * refills at 'messages-per-second') and, optionally, per recipient.
 	 */
 	public static class RateLimit {
 
 		/**
+		 * Where the buckets are kept: 'memory' (each instance paces its own sends) or 'redis' (one bucket per phone
+		 * shared by every instance, through the application's Spring Data Redis connection).
+		 */
+		private NxCloudStoreType store = NxCloudStoreType.MEMORY;
+
+		/**
 		 * Maximum message sends per second and business phone; sends beyond it wait for their turn rather than fail.
-		 * Not set: no pacing.
+		 * Not set: no pacing, except for the phones listed under 'phones'.
 		 */
 		private @Nullable Double messagesPerSecond;
 
@@ -265,6 +274,27 @@ public class NxCloudProperties {
 		 * recipient); later sends wait for their turn rather than fail. Not set: no pacing per recipient.
 		 */
 		private @Nullable Duration perRecipientInterval;
+
+		/**
+		 * How many sends of a phone may go at once after a quiet period, on top of the rate. 1: sends are evenly
+		 * spaced.
+		 */
+		private int burst = 1;
+
+		/**
+		 * Rate and burst of single business phones (digits with country code, no '+'), overriding the defaults above,
+		 * for numbers whose limits differ (20 sends per second for a number shared with the WhatsApp Business app, 80
+		 * by default, 1,000 after an upgrade).
+		 */
+		private final Map<String, Phone> phones = new LinkedHashMap<>();
+
+		public NxCloudStoreType getStore() {
+			return this.store;
+		}
+
+		public void setStore(NxCloudStoreType store) {
+			this.store = store;
+		}
 
 		public @Nullable Double getMessagesPerSecond() {
 			return this.messagesPerSecond;
@@ -280,6 +310,51 @@ public class NxCloudProperties {
 
 		public void setPerRecipientInterval(@Nullable Duration perRecipientInterval) {
 			this.perRecipientInterval = perRecipientInterval;
+		}
+
+		public int getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(int burst) {
+			this.burst = burst;
+		}
+
+		public Map<String, Phone> getPhones() {
+			return this.phones;
+		}
+
+		/**
+		 * The pace of one business phone.
+		 */
+		public static class Phone {
+
+			/**
+			 * Maximum message sends per second of this phone. Not set: 'nxcloud.rate-limit.messages-per-second'.
+			 */
+			private @Nullable Double messagesPerSecond;
+
+			/**
+			 * How many sends of this phone may go at once after a quiet period. Not set: 'nxcloud.rate-limit.burst'.
+			 */
+			private @Nullable Integer burst;
+
+			public @Nullable Double getMessagesPerSecond() {
+				return this.messagesPerSecond;
+			}
+
+			public void setMessagesPerSecond(@Nullable Double messagesPerSecond) {
+				this.messagesPerSecond = messagesPerSecond;
+			}
+
+			public @Nullable Integer getBurst() {
+				return this.burst;
+			}
+
+			public void setBurst(@Nullable Integer burst) {
+				this.burst = burst;
+			}
+
 		}
 
 	}

@@ -134,7 +134,15 @@ public class NxCloudWebhookProperties {
 	public static class Deduplication {
 
 		/**
-		 * How many recently handled events the in-memory store remembers. Zero disables the check.
+		 * Where handled events are remembered: 'memory' (each instance on its own, forgotten on restart) or 'redis'
+		 * (shared by every instance and kept across restarts, through the application's Spring Data Redis
+		 * connection).
+		 */
+		private NxCloudStoreType store = NxCloudStoreType.MEMORY;
+
+		/**
+		 * How many recently handled events the in-memory store remembers. Zero disables the check. Not used by the
+		 * Redis store, whose entries expire after the time to live.
 		 */
 		private int capacity = 10_000;
 
@@ -142,6 +150,14 @@ public class NxCloudWebhookProperties {
 		 * How long a handled event is remembered; WhatsApp redelivers a callback for up to 7 days.
 		 */
 		private Duration timeToLive = Duration.ofDays(7);
+
+		public NxCloudStoreType getStore() {
+			return this.store;
+		}
+
+		public void setStore(NxCloudStoreType store) {
+			this.store = store;
+		}
 
 		public int getCapacity() {
 			return this.capacity;

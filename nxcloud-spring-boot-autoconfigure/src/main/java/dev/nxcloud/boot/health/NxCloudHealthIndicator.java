@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.nxcloud.whatsapp.InMemorySendRateLimiter;
 import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.phone.BusinessPhones;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfo;
 import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
+import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
@@ -29,8 +32,15 @@ import org.springframework.boot.health.contributor.Status;
  * <p>
  * It is {@link Status#DOWN DOWN} when NxCloud rejects the call (the details carry NxCloud's code and message), cannot
  * be reached or does not answer within the timeout, or when a watched phone is not {@code CONNECTED} or not reported
- * at all. A {@code YELLOW} or {@code RED} quality rating reports the status configured for it. A result is reused
- * for the time to live, and concurrent probes share one call, so that probes do not hammer NxCloud.
+ * at all. A {@code YELLOW} or {@code RED} quality rating reports the status configured for it.
+ * <p>
+ * It also reports the {@linkplain Store stores} the client keeps state in (the send rate limiter's, the webhook
+ * deliveries'): their type, and for a {@linkplain NxCloudSharedStore shared store} whether it can be reached. A shared
+ * store that cannot be reached makes it {@link Status#DOWN DOWN}: sends fail while the rate limiter's is away, and
+ * callbacks are answered {@code 503} while the delivery store's is.
+ * <p>
+ * A result is reused for the time to live, and concurrent probes share one check, so that probes do not hammer
+ * NxCloud or the stores.
  */
 public class NxCloudHealthIndicator implements ReactiveHealthIndicator {
 
@@ -39,6 +49,8 @@ public class NxCloudHealthIndicator implements ReactiveHealthIndicator {
 	private final PhoneInfoRequest request;
 
 	private final Map<PhoneInfo.QualityRating, Status> qualityRatingStatuses;
+
+	private final List<Store> stores;
 
 	private final Duration timeout;
 
@@ -65,10 +77,28 @@ public class NxCloudHealthIndicator implements ReactiveHealthIndicator {
 	public NxCloudHealthIndicator(NxCloudPhoneService phoneService, List<String> businessPhones,
 			Map<PhoneInfo.QualityRating, Status> qualityRatingStatuses, Duration timeout, Duration timeToLive,
 			Clock clock) {
+		this(phoneService, businessPhones, qualityRatingStatuses, List.of(), timeout, timeToLive, clock);
+	}
+
+	/**
+	 * Create an indicator that reports the client's stores too.
+	 * @param phoneService the phone service of the account to check
+	 * @param businessPhones the phones to watch, digits with country code; empty for every phone of the app
+	 * @param qualityRatingStatuses the status to report for a quality rating; ratings not in the map report
+	 * {@link Status#UP UP}
+	 * @param stores the stores the client keeps state in
+	 * @param timeout the most a check may take before it reports {@link Status#DOWN DOWN}
+	 * @param timeToLive how long a result is reused
+	 * @param clock the clock that times the reuse
+	 */
+	public NxCloudHealthIndicator(NxCloudPhoneService phoneService, List<String> businessPhones,
+			Map<PhoneInfo.QualityRating, Status> qualityRatingStatuses, List<Store> stores, Duration timeout,
+			Duration timeToLive, Clock clock) {
 		this.phoneService = phoneService;
 		this.request = new PhoneInfoRequest(null, businessPhones);
 		this.qualityRatingStatuses = qualityRatingStatuses.isEmpty() ? Map.of()
 				: new EnumMap<>(qualityRatingStatuses);
+		this.stores = List.copyOf(stores);
 		this.timeout = timeout;
 		this.timeToLive = timeToLive;
 		this.clock = clock;
@@ -98,11 +128,58 @@ public class NxCloudHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private Mono<Health> check() {
-		return this.phoneService.getPhones(this.request)
+		Mono<Health> phones = this.phoneService.getPhones(this.request)
 			.timeout(this.timeout)
 			.map(this::health)
 			.switchIfEmpty(Mono.fromSupplier(() -> health(new BusinessPhones(Map.of()))))
 			.onErrorResume((ex) -> Mono.just(failure(ex)));
+		if (this.stores.isEmpty()) {
+			return phones;
+		}
+		Mono<List<StoreState>> stores = Flux.fromIterable(this.stores).concatMap(this::check).collectList();
+		return Mono.zip(phones, stores, this::withStores);
+	}
+
+	private Mono<StoreState> check(Store store) {
+		Mono<Void> ping = store.ping();
+		if (ping == null) {
+			return Mono.just(new StoreState(store, null));
+		}
+		return ping.timeout(this.timeout)
+			.then(Mono.just(new StoreState(store, null)))
+			.onErrorResume((ex) -> Mono.just(new StoreState(store, (ex instanceof TimeoutException)
+					? "no answer within " + this.timeout.toMillis() + " ms" : ex.getClass().getSimpleName() + ": "
+							+ ex.getMessage())));
+	}
+
+	private Health withStores(Health phones, List<StoreState> stores) {
+		Status status = phones.getStatus();
+		List<String> reasons = new ArrayList<>();
+		Object phonesReason = phones.getDetails().get("reason");
+		if (phonesReason != null) {
+			reasons.add(phonesReason.toString());
+		}
+		Map<String, Object> storeDetails = new LinkedHashMap<>();
+		for (StoreState state : stores) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("type", state.store().type());
+			if (state.store().ping() != null) {
+				details.put("reachable", state.error() == null);
+			}
+			if (state.error() != null) {
+				details.put("error", state.error());
+				reasons.add("the " + state.store().name() + " store (" + state.store().type() + ") cannot be reached");
+				status = worse(status, Status.DOWN);
+			}
+			storeDetails.put(state.store().name(), details);
+		}
+		Map<String, Object> details = new LinkedHashMap<>(phones.getDetails());
+		details.remove("reason");
+		Health.Builder builder = Health.status(status);
+		if (!reasons.isEmpty()) {
+			builder.withDetail("reason", String.join("; ", reasons));
+		}
+		return builder.withDetails(details).withDetail("stores", storeDetails).build();
 	}
 
 	private Health health(BusinessPhones phones) {
@@ -191,6 +268,37 @@ public class NxCloudHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private record Checked(Health health, Instant at) {
+
+	}
+
+	private record StoreState(Store store, @Nullable String error) {
+
+	}
+
+	/**
+	 * A store the client keeps state in, as the health reports it under {@code stores}.
+	 *
+	 * @param name what the store keeps, for example {@code rate-limit} or {@code webhook-deduplication}
+	 * @param type the kind of store, for example {@code memory} or {@code redis}
+	 * @param ping checks that a shared store can be reached (completes when it can, fails otherwise); {@code null}
+	 * for a store in this JVM
+	 */
+	public record Store(String name, String type, @Nullable Mono<Void> ping) {
+
+		/**
+		 * Describe the store a rate limiter or delivery store keeps its state in.
+		 * @param name what the store keeps
+		 * @param store the rate limiter or delivery store
+		 * @return a {@linkplain NxCloudSharedStore shared store}'s type and ping; {@code memory} for the client's
+		 * in-memory ones; the class name of any other
+		 */
+		public static Store of(String name, Object store) {
+			if (store instanceof NxCloudSharedStore shared) {
+				return new Store(name, shared.storeType(), shared.ping());
+			}
+			boolean inMemory = store instanceof InMemorySendRateLimiter || store instanceof InMemoryWebhookDeliveryStore;
+			return new Store(name, inMemory ? "memory" : store.getClass().getName(), null);
+		}
 
 	}
 

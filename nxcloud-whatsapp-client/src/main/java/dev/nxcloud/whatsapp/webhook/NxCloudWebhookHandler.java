@@ -23,7 +23,9 @@ import org.springframework.http.HttpStatus;
  * <p>
  * The answer tells NxCloud what to do: {@code 200} once every event is handed over; {@code 401} for a callback
  * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object;
- * {@code 500} when a listener throws, so that NxCloud delivers the callback again. Events already handed over are
+ * {@code 500} when a listener throws, so that NxCloud delivers the callback again; {@code 503} when the
+ * {@link WebhookDeliveryStore} fails (for example a shared store that cannot be reached), without handing the event
+ * over, so that NxCloud delivers it again once the store is back. Events already handed over are
  * recognised when they are delivered again and not handed over twice: a status by its message id and status, an
  * inbound message by its id, other payloads by their content; the {@link WebhookDeliveryStore} remembers them.
  * Instances are thread-safe.
@@ -100,16 +102,22 @@ public final class NxCloudWebhookHandler {
 		}
 		for (NxCloudWebhookEvent event : decoded) {
 			String key = deduplicationKey(event);
-			if (key != null && !this.deliveries.claim(key, this.deduplicationTimeToLive)) {
-				logger.debug("Skipped an NxCloud webhook event that was delivered before");
-				continue;
+			if (key != null) {
+				Boolean claimed = claim(key);
+				if (claimed == null) {
+					return HttpStatus.SERVICE_UNAVAILABLE;
+				}
+				if (!claimed) {
+					logger.debug("Skipped an NxCloud webhook event that was delivered before");
+					continue;
+				}
 			}
 			try {
 				this.listener.accept(event);
 			}
 			catch (RuntimeException ex) {
 				if (key != null) {
-					this.deliveries.release(key);
+					release(key);
 				}
 				logger.warn("An NxCloud webhook event listener failed; answering 500 so that NxCloud delivers the "
 						+ "callback again", ex);
@@ -118,6 +126,29 @@ public final class NxCloudWebhookHandler {
 			this.events.emit(event);
 		}
 		return HttpStatus.OK;
+	}
+
+	/** Whether the delivery is now ours, or {@code null} when the store failed and nothing may be handed over. */
+	private @Nullable Boolean claim(String key) {
+		try {
+			return this.deliveries.claim(key, this.deduplicationTimeToLive);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The NxCloud webhook delivery store failed; answering 503 without handing the event over, so "
+					+ "that NxCloud delivers the callback again: " + ex);
+			return null;
+		}
+	}
+
+	private void release(String key) {
+		try {
+			this.deliveries.release(key);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The NxCloud webhook delivery store failed to release an event whose listener failed: its "
+					+ "redeliveries are skipped until the claim expires (" + this.deduplicationTimeToLive
+					+ "); the event was " + key.replace('\u0000', ' '), ex);
+		}
 	}
 
 	/**

@@ -9,7 +9,12 @@ import java.time.Duration;
  * the redelivery is handed over; a key that was handed over stays claimed until its time to live has passed (or
  * sooner, if the store must make room).
  * {@link InMemoryWebhookDeliveryStore} remembers within one JVM; an implementation over a shared store can
- * deduplicate across a fleet of instances. Implementations must be thread-safe.
+ * deduplicate across a fleet of instances. Implementations must be thread-safe. They may block: the handler runs
+ * where listeners may block too, never on a server's event loop.
+ * <p>
+ * A store that cannot be used (a shared store that cannot be reached) throws: a failed claim makes the handler answer
+ * {@code 503} without handing the event over, so that NxCloud delivers the callback again; nothing is lost and
+ * nothing is handed over unchecked.
  */
 public interface WebhookDeliveryStore {
 
@@ -19,6 +24,7 @@ public interface WebhookDeliveryStore {
 	 * @param timeToLive how long the claim is kept once made
 	 * @return {@code true} if the caller now owns the delivery; {@code false} if it was handed over already or is
 	 * being handed over now
+	 * @throws RuntimeException if the store cannot be used
 	 */
 	boolean claim(String key, Duration timeToLive);
 

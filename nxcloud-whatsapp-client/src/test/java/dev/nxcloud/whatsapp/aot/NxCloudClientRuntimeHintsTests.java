@@ -23,6 +23,7 @@ import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudRetryPolicy;
 import dev.nxcloud.whatsapp.NxCloudSetting;
+import dev.nxcloud.whatsapp.SendRate;
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.SignAlgorithm;
 import dev.nxcloud.whatsapp.bulk.BulkResult;
@@ -110,7 +111,7 @@ class NxCloudClientRuntimeHintsTests {
 					nested(DefaultNxCloudTemplateService.class, "Target"), nested(DefaultNxCloudTemplateService.class, "Key"),
 					nested(DefaultNxCloudTemplateService.class, "Query")),
 			because("configuration, signing, pacing, errors or observations: none of it is JSON", SignAlgorithm.class,
-					NxCloudDefaults.class, NxCloudRetryPolicy.class, NxCloudSetting.class, NxCloudOperation.class,
+					NxCloudDefaults.class, NxCloudRetryPolicy.class, SendRate.class, NxCloudSetting.class, NxCloudOperation.class,
 					NxCloudOperation.Host.class, NxCloudSigner.SignedHeaders.class,
 					"dev.nxcloud.whatsapp.FixedConnection", "dev.nxcloud.whatsapp.NxCloudSigningFilter$Signing",
 					"dev.nxcloud.whatsapp.RecipientPacing$Pair",

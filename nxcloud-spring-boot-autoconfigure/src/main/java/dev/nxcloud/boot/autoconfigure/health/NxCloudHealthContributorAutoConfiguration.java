@@ -1,15 +1,20 @@
 package dev.nxcloud.boot.autoconfigure.health;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
+import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.PhoneInfo;
+import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import dev.nxcloud.boot.health.NxCloudHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,7 +30,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code nxcloud} health contributor: one {@link NxCloudHealthIndicator} per
- * {@link NxCloudPhoneService} bean, a composite keyed by bean name when there are several.
+ * {@link NxCloudPhoneService} bean, a composite keyed by bean name when there are several, each reporting the send
+ * rate limiter's and the webhook delivery store's state too.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class,
@@ -36,10 +42,19 @@ import org.springframework.context.annotation.Bean;
 public final class NxCloudHealthContributorAutoConfiguration
 		extends CompositeReactiveHealthContributorConfiguration<NxCloudHealthIndicator, NxCloudPhoneService> {
 
-	NxCloudHealthContributorAutoConfiguration(NxCloudHealthProperties properties) {
+	NxCloudHealthContributorAutoConfiguration(NxCloudHealthProperties properties,
+			ObjectProvider<NxCloudSendRateLimiter> sendRateLimiter, ObjectProvider<WebhookDeliveryStore> deliveries) {
 		super((phoneService) -> new NxCloudHealthIndicator(phoneService, properties.getBusinessPhones(),
-				qualityRatingStatuses(properties), properties.getTimeout(), properties.getTimeToLive(),
-				Clock.systemUTC()));
+				qualityRatingStatuses(properties), stores(sendRateLimiter, deliveries), properties.getTimeout(),
+				properties.getTimeToLive(), Clock.systemUTC()));
+	}
+
+	private static List<NxCloudHealthIndicator.Store> stores(ObjectProvider<NxCloudSendRateLimiter> sendRateLimiter,
+			ObjectProvider<WebhookDeliveryStore> deliveries) {
+		List<NxCloudHealthIndicator.Store> stores = new ArrayList<>();
+		sendRateLimiter.ifUnique((limiter) -> stores.add(NxCloudHealthIndicator.Store.of("rate-limit", limiter)));
+		deliveries.ifUnique((store) -> stores.add(NxCloudHealthIndicator.Store.of("webhook-deduplication", store)));
+		return stores;
 	}
 
 	@Bean

@@ -1,0 +1,108 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.time.Clock;
+
+import dev.nxcloud.boot.redis.RedisSendRateLimiter;
+import dev.nxcloud.boot.redis.RedisWebhookDeliveryStore;
+import dev.nxcloud.whatsapp.NxCloudClient;
+import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
+import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * Auto-configuration of the Redis stores a fleet of instances shares: the send rate limiter when
+ * {@code nxcloud.rate-limit.store=redis} (and a rate is set), the webhook delivery store when
+ * {@code nxcloud.webhook.deduplication.store=redis} (and the webhook endpoint is on). Both use the application's
+ * reactive Redis connection, the one Spring Boot configures from {@code spring.data.redis.*}; without it, or without
+ * Spring Data Redis, start-up fails with a message saying what to add.
+ */
+@AutoConfiguration(after = NxCloudAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@ConditionalOnClass(NxCloudClient.class)
+@EnableConfigurationProperties(NxCloudProperties.class)
+public final class NxCloudRedisAutoConfiguration {
+
+	private static final String RATE_LIMIT_STORE = "nxcloud.rate-limit.store";
+
+	private static final String DEDUPLICATION_STORE = "nxcloud.webhook.deduplication.store";
+
+	private static final String SPRING_DATA_REDIS = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+	static class RedisStoresConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(NxCloudSendRateLimiter.class)
+		@Conditional(OnSendRatesCondition.class)
+		@ConditionalOnProperty(name = RATE_LIMIT_STORE, havingValue = "redis")
+		RedisSendRateLimiter nxCloudSendRateLimiter(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				NxCloudProperties properties) {
+			return new RedisSendRateLimiter(redis(connectionFactory, RATE_LIMIT_STORE),
+					new SendRates(properties.getRateLimit()), Clock.systemUTC(), Schedulers.parallel());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(WebhookDeliveryStore.class)
+		@ConditionalOnWebApplication
+		@ConditionalOnBooleanProperty("nxcloud.webhook.enabled")
+		@ConditionalOnProperty(name = DEDUPLICATION_STORE, havingValue = "redis")
+		RedisWebhookDeliveryStore nxCloudWebhookDeliveryStore(
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			return new RedisWebhookDeliveryStore(redis(connectionFactory, DEDUPLICATION_STORE));
+		}
+
+		private static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				String property) {
+			return new ReactiveStringRedisTemplate(connectionFactory.getIfAvailable(() -> {
+				throw new RedisStoreUnavailableException(property,
+						"the application has no reactive Redis connection (no ReactiveRedisConnectionFactory bean)");
+			}));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(SPRING_DATA_REDIS)
+	static class SpringDataRedisMissingConfiguration {
+
+		private static final String REASON = "Spring Data Redis is not on the classpath";
+
+		@Bean
+		@Conditional(OnSendRatesCondition.class)
+		@ConditionalOnProperty(name = RATE_LIMIT_STORE, havingValue = "redis")
+		InitializingBean nxCloudRateLimitStoreCheck() {
+			return () -> {
+				throw new RedisStoreUnavailableException(RATE_LIMIT_STORE, REASON);
+			};
+		}
+
+		@Bean
+		@ConditionalOnWebApplication
+		@ConditionalOnBooleanProperty("nxcloud.webhook.enabled")
+		@ConditionalOnProperty(name = DEDUPLICATION_STORE, havingValue = "redis")
+		InitializingBean nxCloudWebhookDeduplicationStoreCheck() {
+			return () -> {
+				throw new RedisStoreUnavailableException(DEDUPLICATION_STORE, REASON);
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.nxcloud.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.nxcloud.whatsapp.SendRate;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * The pace of each business phone as {@code nxcloud.rate-limit.*} sets it, whichever store keeps the buckets: a
+ * phone's own entry under {@code phones}, each of its values defaulting to the phone-wide one, else the phone-wide
+ * rate and burst, else no pacing.
+ */
+final class SendRates implements Function<String, @Nullable SendRate> {
+
+	private static final String PREFIX = "nxcloud.rate-limit.";
+
+	private final @Nullable SendRate defaults;
+
+	private final Map<String, SendRate> phones = new LinkedHashMap<>();
+
+	/**
+	 * Read the rates.
+	 * @param rateLimit the properties
+	 * @throws InvalidConfigurationPropertyValueException if a rate or burst is out of range, or a phone has no rate
+	 */
+	SendRates(NxCloudProperties.RateLimit rateLimit) {
+		Double messagesPerSecond = rateLimit.getMessagesPerSecond();
+		int burst = checkBurst(PREFIX + "burst", rateLimit.getBurst());
+		this.defaults = (messagesPerSecond != null)
+				? new SendRate(checkRate(PREFIX + "messages-per-second", messagesPerSecond), burst) : null;
+		rateLimit.getPhones().forEach((phone, settings) -> {
+			String prefix = PREFIX + "phones." + phone + ".";
+			Double phoneRate = (settings.getMessagesPerSecond() != null) ? settings.getMessagesPerSecond()
+					: messagesPerSecond;
+			if (phoneRate == null) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "messages-per-second", null,
+						"Required when '" + PREFIX + "messages-per-second' is not set");
+			}
+			Integer phoneBurst = settings.getBurst();
+			this.phones.put(phone, new SendRate(checkRate(prefix + "messages-per-second", phoneRate),
+					(phoneBurst != null) ? checkBurst(prefix + "burst", phoneBurst) : burst));
+		});
+	}
+
+	/**
+	 * Whether any phone is paced.
+	 * @param rateLimit the properties
+	 * @return whether a rate is set, for every phone or for one
+	 */
+	static boolean anyPaced(NxCloudProperties.RateLimit rateLimit) {
+		return rateLimit.getMessagesPerSecond() != null || !rateLimit.getPhones().isEmpty();
+	}
+
+	@Override
+	public @Nullable SendRate apply(String businessPhone) {
+		return this.phones.getOrDefault(businessPhone, this.defaults);
+	}
+
+	private static double checkRate(String property, double messagesPerSecond) {
+		if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {
+			throw new InvalidConfigurationPropertyValueException(property, messagesPerSecond,
+					"Must be a positive number of sends per second");
+		}
+		return messagesPerSecond;
+	}
+
+	private static int checkBurst(String property, int burst) {
+		if (burst < 1) {
+			throw new InvalidConfigurationPropertyValueException(property, burst, "Must be at least 1");
+		}
+		return burst;
+	}
+
+}
