@@ -62,7 +62,8 @@ public final class NxCloudWebhookAutoConfiguration {
 			ObjectProvider<NxCloudWebhookVerifier> verifier, ObjectProvider<NxCloudConnectionDetails> connectionDetails,
 			ApplicationEventPublisher publisher, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
 		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier(properties, verifier, connectionDetails),
-				publisher::publishEvent, events, deliveries, properties.getDeduplication().getTimeToLive());
+				publisher::publishEvent, events, deliveries, properties.getDeduplication().getClaimTimeout(),
+				properties.getDeduplication().getTimeToLive());
 	}
 
 	/**

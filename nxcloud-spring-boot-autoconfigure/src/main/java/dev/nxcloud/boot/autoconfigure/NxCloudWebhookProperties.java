@@ -151,6 +151,16 @@ public class NxCloudWebhookProperties {
 		 */
 		private Duration timeToLive = Duration.ofDays(7);
 
+		/**
+		 * How long an event being handed over is claimed before its listeners succeed (it is then remembered for the
+		 * time to live) or fail (it is then released). Redeliveries meanwhile are answered 503, so that NxCloud
+		 * delivers them again later. When the store cannot be told the outcome (Redis went away), the claim expires
+		 * after this long and the next redelivery is handed over. Longer than a listener takes; short next to
+		 * NxCloud's redelivery schedule (documented as once a minute for an hour for other callbacks). At most the
+		 * time to live.
+		 */
+		private Duration claimTimeout = Duration.ofMinutes(5);
+
 		public NxCloudStoreType getStore() {
 			return this.store;
 		}
@@ -173,6 +183,14 @@ public class NxCloudWebhookProperties {
 
 		public void setTimeToLive(Duration timeToLive) {
 			this.timeToLive = timeToLive;
+		}
+
+		public Duration getClaimTimeout() {
+			return this.claimTimeout;
+		}
+
+		public void setClaimTimeout(Duration claimTimeout) {
+			this.claimTimeout = claimTimeout;
 		}
 
 	}

@@ -5,23 +5,27 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import dev.nxcloud.boot.health.NxCloudSharedStore;
 import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * A {@link WebhookDeliveryStore} shared by every instance of the application and kept across restarts: a delivery is
- * claimed with {@code SET NX} and its time to live, so that exactly one instance hands it over, and released by
- * deleting the key. Keys are {@value #KEY_PREFIX} followed by the SHA-256 of the delivery key, so that every key has
- * the same small size whatever ids a callback carries.
+ * claimed with {@code SET NX PX} and the lease, so that exactly one instance hands it over, confirmed with
+ * {@code SET PX} and the time to live, and released by deleting the key. The key's value tells a delivery
+ * {@value #IN_PROGRESS} from one {@value #HANDLED}. Keys are {@value #KEY_PREFIX} followed by the SHA-256 of the
+ * delivery key, so that every key has the same small size whatever ids a callback carries.
  * <p>
  * The store waits for Redis's answer: the webhook handler calls it where listeners may block too, never on a
  * server's event loop. When Redis cannot be reached, or does not answer within Spring Data Redis's command timeout
  * ({@code spring.data.redis.timeout}), {@link #claim(String, Duration)} throws and the handler answers {@code 503}
- * without handing the event over, so that NxCloud delivers the callback again.
+ * without handing the event over, so that NxCloud delivers the callback again; a claim Redis applied but whose
+ * answer was lost, like a confirm or release that failed, expires with its lease.
  */
 public final class RedisWebhookDeliveryStore implements WebhookDeliveryStore, NxCloudSharedStore {
 
@@ -29,6 +33,21 @@ public final class RedisWebhookDeliveryStore implements WebhookDeliveryStore, Nx
 	 * Prefix of the keys of claimed deliveries; the hex SHA-256 of the delivery key follows.
 	 */
 	public static final String KEY_PREFIX = "nxcloud:webhook:delivery:";
+
+	static final String IN_PROGRESS = "in-progress";
+
+	static final String HANDLED = "handled";
+
+	/**
+	 * Claims a delivery. KEYS[1]: the delivery; ARGV[1]: the lease in milliseconds. Answers {@code claimed} when the
+	 * key was free and is now {@value #IN_PROGRESS} for the lease, else the key's value.
+	 */
+	static final RedisScript<String> CLAIM = RedisScript.of("""
+			if redis.call('SET', KEYS[1], 'in-progress', 'NX', 'PX', ARGV[1]) then
+				return 'claimed'
+			end
+			return redis.call('GET', KEYS[1])
+			""", String.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -41,8 +60,19 @@ public final class RedisWebhookDeliveryStore implements WebhookDeliveryStore, Nx
 	}
 
 	@Override
-	public boolean claim(String key, Duration timeToLive) {
-		return Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(redisKey(key), "1", timeToLive).block());
+	public Claim claim(String key, Duration lease) {
+		String found = this.redis.execute(CLAIM, List.of(redisKey(key)), List.of(Long.toString(lease.toMillis())))
+			.single()
+			.block();
+		if ("claimed".equals(found)) {
+			return Claim.CLAIMED;
+		}
+		return IN_PROGRESS.equals(found) ? Claim.IN_PROGRESS : Claim.HANDLED;
+	}
+
+	@Override
+	public void confirm(String key, Duration timeToLive) {
+		this.redis.opsForValue().set(redisKey(key), HANDLED, timeToLive).block();
 	}
 
 	@Override

@@ -368,7 +368,8 @@ class NxCloudAutoConfigurationTests {
 				"nxcloud.webhook.enabled", "nxcloud.webhook.path", "nxcloud.webhook.verify-signature",
 				"nxcloud.webhook.access-key", "nxcloud.webhook.access-secret", "nxcloud.webhook.sign-algorithm",
 				"nxcloud.webhook.max-clock-skew", "nxcloud.webhook.deduplication.capacity",
-				"nxcloud.webhook.deduplication.time-to-live", "nxcloud.webhook.max-body-size");
+				"nxcloud.webhook.deduplication.time-to-live", "nxcloud.webhook.deduplication.claim-timeout",
+				"nxcloud.webhook.max-body-size");
 		assertThat(names).contains("nxcloud.http.proxy.type", "nxcloud.http.proxy.host", "nxcloud.http.proxy.port",
 				"nxcloud.http.proxy.username", "nxcloud.http.proxy.password", "nxcloud.http.proxy.non-proxy-hosts",
 				"nxcloud.http.ssl.bundle", "nxcloud.http.pool.max-connections", "nxcloud.http.pool.max-pending-acquires",

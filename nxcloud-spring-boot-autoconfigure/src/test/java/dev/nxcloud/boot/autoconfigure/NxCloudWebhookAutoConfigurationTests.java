@@ -167,16 +167,19 @@ class NxCloudWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void aDeliveryStoreBeanIsClaimedBeforeDispatchAndReleasedWhenAListenerFails() {
+	void aDeliveryStoreBeanIsClaimedBeforeDispatchReleasedWhenAListenerFailsAndConfirmedWhenItSucceeds() {
 		RecordingDeliveryStore store = new RecordingDeliveryStore();
-		this.reactive.withPropertyValues("nxcloud.webhook.deduplication.time-to-live=3d")
+		this.reactive
+			.withPropertyValues("nxcloud.webhook.deduplication.time-to-live=3d",
+					"nxcloud.webhook.deduplication.claim-timeout=2m")
 			.withBean(WebhookDeliveryStore.class, () -> store)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
 				failOnceThenDeliverTwice(context);
-				assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED for PT72H",
-						"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED for PT72H",
-						"claim status\u0000m1\u0000DELIVERED for PT72H");
+				assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED for PT2M",
+						"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED for PT2M",
+						"confirm status\u0000m1\u0000DELIVERED for PT72H",
+						"claim status\u0000m1\u0000DELIVERED for PT2M");
 				assertThat(context.getBean(Listener.class).events).hasSize(1);
 			});
 	}
@@ -428,9 +431,14 @@ class NxCloudWebhookAutoConfigurationTests {
 		private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 		@Override
-		public boolean claim(String key, Duration timeToLive) {
-			this.calls.add("claim " + key + " for " + timeToLive);
-			return this.claimed.add(key);
+		public Claim claim(String key, Duration lease) {
+			this.calls.add("claim " + key + " for " + lease);
+			return this.claimed.add(key) ? Claim.CLAIMED : Claim.HANDLED;
+		}
+
+		@Override
+		public void confirm(String key, Duration timeToLive) {
+			this.calls.add("confirm " + key + " for " + timeToLive);
 		}
 
 		@Override
@@ -460,7 +468,7 @@ class NxCloudWebhookAutoConfigurationTests {
 		NxCloudWebhookHandler myHandler(ApplicationEventPublisher publisher) {
 			return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null, publisher::publishEvent,
 					new NxCloudWebhookEvents(), new InMemoryWebhookDeliveryStore(0, Clock.systemUTC()),
-					Duration.ofMinutes(1));
+					Duration.ofMinutes(1), Duration.ofMinutes(1));
 		}
 
 	}

@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 /**
  * A TCP link on a loopback port to the tests' Redis, that a test cuts to make Redis go away mid-run and restores: cut,
  * the open connections are closed and new ones refused, as when the server stops; restored, the same port accepts
- * again, as when it is back.
+ * again, as when it is back. Replies can be held back too, so that Redis applies a command whose answer never
+ * arrives.
  */
 public final class RedisLink implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class RedisLink implements AutoCloseable {
 
 	private ServerSocket server;
 
+	private volatile boolean holdReplies;
+
 	public RedisLink(int target) {
 		this.target = target;
 		this.server = listen(0);
@@ -38,6 +41,13 @@ public final class RedisLink implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * Pass commands on to Redis but drop its replies, until {@link #restore()}.
+	 */
+	public void holdReplies() {
+		this.holdReplies = true;
 	}
 
 	/**
@@ -53,6 +63,7 @@ public final class RedisLink implements AutoCloseable {
 	 * Accept connections again, on the same port.
 	 */
 	public synchronized void restore() {
+		this.holdReplies = false;
 		this.server = listen(this.port);
 		accept(this.server);
 	}
@@ -83,8 +94,8 @@ public final class RedisLink implements AutoCloseable {
 					Socket redis = new Socket(InetAddress.getLoopbackAddress(), this.target);
 					this.sockets.add(client);
 					this.sockets.add(redis);
-					this.executor.execute(() -> pipe(client, redis));
-					this.executor.execute(() -> pipe(redis, client));
+					this.executor.execute(() -> pipe(client, redis, false));
+					this.executor.execute(() -> pipe(redis, client, true));
 				}
 				catch (IOException ex) {
 					// closed by cut()
@@ -93,11 +104,14 @@ public final class RedisLink implements AutoCloseable {
 		});
 	}
 
-	private static void pipe(Socket from, Socket to) {
+	private void pipe(Socket from, Socket to, boolean replies) {
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			byte[] buffer = new byte[8192];
 			int read;
 			while ((read = in.read(buffer)) != -1) {
+				if (replies && this.holdReplies) {
+					continue;
+				}
 				out.write(buffer, 0, read);
 				out.flush();
 			}

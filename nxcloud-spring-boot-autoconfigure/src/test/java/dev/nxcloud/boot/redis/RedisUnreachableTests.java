@@ -66,10 +66,13 @@ class RedisUnreachableTests {
 	}
 
 	@Test
-	void aClaimThrowsSoThatTheHandlerAnswers503() {
+	void aClaimConfirmOrReleaseThrowsSoThatTheHandlerAnswers503OrTheLeaseExpires() {
 		RedisWebhookDeliveryStore store = new RedisWebhookDeliveryStore(this.nowhere.template());
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> store.claim("message\u0000m1",
+				Duration.ofMinutes(5)));
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> store.confirm("message\u0000m1",
 				Duration.ofDays(7)));
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> store.release("message\u0000m1"));
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> store.ping().block(TIMEOUT));
 	}
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The default {@link WebhookDeliveryStore}, local to this JVM: it holds at most {@code capacity} keys, forgetting the
- * oldest claim first, and forgets a key once its time to live has passed. Thread-safe.
+ * oldest claim or confirmation first, and forgets a key once its lease or time to live has passed. Thread-safe.
  */
 public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore {
 
@@ -17,7 +17,7 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 
 	private final Clock clock;
 
-	private final LinkedHashMap<String, Instant> claims = new LinkedHashMap<>();
+	private final LinkedHashMap<String, Delivery> deliveries = new LinkedHashMap<>();
 
 	/**
 	 * Create a store.
@@ -33,40 +33,51 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 	}
 
 	@Override
-	public synchronized boolean claim(String key, Duration timeToLive) {
+	public synchronized Claim claim(String key, Duration lease) {
 		Instant now = this.clock.instant();
 		forgetExpired(now);
-		if (this.capacity == 0) {
-			return true;
+		Delivery known = this.deliveries.get(key);
+		if (known != null && known.expiry().isAfter(now)) {
+			return known.handled() ? Claim.HANDLED : Claim.IN_PROGRESS;
 		}
-		Instant expiry = this.claims.get(key);
-		if (expiry != null && expiry.isAfter(now)) {
-			return false;
-		}
-		this.claims.remove(key);
-		this.claims.put(key, now.plus(timeToLive));
-		if (this.claims.size() > this.capacity) {
-			// claims of different lifetimes expire out of order: make room with expired ones before live ones
-			this.claims.values().removeIf((claimExpiry) -> !claimExpiry.isAfter(now));
-		}
-		if (this.claims.size() > this.capacity) {
-			Iterator<String> oldest = this.claims.keySet().iterator();
-			oldest.next();
-			oldest.remove();
-		}
-		return true;
+		remember(key, new Delivery(now.plus(lease), false), now);
+		return Claim.CLAIMED;
+	}
+
+	@Override
+	public synchronized void confirm(String key, Duration timeToLive) {
+		Instant now = this.clock.instant();
+		remember(key, new Delivery(now.plus(timeToLive), true), now);
 	}
 
 	@Override
 	public synchronized void release(String key) {
-		this.claims.remove(key);
+		this.deliveries.remove(key);
+	}
+
+	/** Keep the delivery as the newest, making room if the store is full. */
+	private void remember(String key, Delivery delivery, Instant now) {
+		this.deliveries.remove(key);
+		this.deliveries.put(key, delivery);
+		if (this.deliveries.size() > this.capacity) {
+			// leases and times to live expire out of order: make room with expired keys before live ones
+			this.deliveries.values().removeIf((known) -> !known.expiry().isAfter(now));
+		}
+		if (this.deliveries.size() > this.capacity) {
+			Iterator<String> oldest = this.deliveries.keySet().iterator();
+			oldest.next();
+			oldest.remove();
+		}
 	}
 
 	private void forgetExpired(Instant now) {
-		Iterator<Map.Entry<String, Instant>> entries = this.claims.entrySet().iterator();
-		while (entries.hasNext() && !entries.next().getValue().isAfter(now)) {
+		Iterator<Map.Entry<String, Delivery>> entries = this.deliveries.entrySet().iterator();
+		while (entries.hasNext() && !entries.next().getValue().expiry().isAfter(now)) {
 			entries.remove();
 		}
+	}
+
+	private record Delivery(Instant expiry, boolean handled) {
 	}
 
 }

@@ -25,10 +25,13 @@ import org.springframework.http.HttpStatus;
  * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object;
  * {@code 500} when a listener throws, so that NxCloud delivers the callback again; {@code 503} when the
  * {@link WebhookDeliveryStore} fails (for example a shared store that cannot be reached), without handing the event
- * over, so that NxCloud delivers it again once the store is back. Events already handed over are
- * recognised when they are delivered again and not handed over twice: a status by its message id and status, an
- * inbound message by its id, other payloads by their content; the {@link WebhookDeliveryStore} remembers them.
- * Instances are thread-safe.
+ * over, so that NxCloud delivers it again once the store is back; {@code 503} too for an event another attempt
+ * is handing over right now (claimed and neither confirmed nor released), since that attempt may still fail.
+ * Events already handed over are recognised when they are delivered again and not handed over twice: a status by
+ * its message id and status, an inbound message by its id, other payloads by their content; the
+ * {@link WebhookDeliveryStore} remembers them, each claimed for a short lease before it is handed over and confirmed
+ * for the full time to live once the listener took it, so that an attempt whose confirm or release never reached
+ * the store (the store went away) holds up the redeliveries for the lease at most. Instances are thread-safe.
  */
 public final class NxCloudWebhookHandler {
 
@@ -44,6 +47,8 @@ public final class NxCloudWebhookHandler {
 
 	private final WebhookDeliveryStore deliveries;
 
+	private final Duration claimTimeout;
+
 	private final Duration deduplicationTimeToLive;
 
 	/**
@@ -53,20 +58,27 @@ public final class NxCloudWebhookHandler {
 	 * @param listener takes each event first; when it throws, the callback is answered with {@code 500}
 	 * @param events the stream each event is emitted on once the listener took it
 	 * @param deliveries remembers the events handed over, to recognise redeliveries
+	 * @param claimTimeout how long an event being handed over is claimed (the lease) before it is confirmed or
+	 * released; when neither reaches the store, its redeliveries are answered {@code 503} for that long, then handed
+	 * over
 	 * @param deduplicationTimeToLive how long an event handed over is remembered
 	 */
 	public NxCloudWebhookHandler(NxCloudWebhookDecoder decoder, @Nullable NxCloudWebhookVerifier verifier,
 			Consumer<NxCloudWebhookEvent> listener, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries,
-			Duration deduplicationTimeToLive) {
-		if (deduplicationTimeToLive.isNegative() || deduplicationTimeToLive.isZero()) {
-			throw new IllegalArgumentException(
-					"deduplicationTimeToLive must be positive (got " + deduplicationTimeToLive + ")");
+			Duration claimTimeout, Duration deduplicationTimeToLive) {
+		if (claimTimeout.isNegative() || claimTimeout.isZero()) {
+			throw new IllegalArgumentException("claimTimeout must be positive (got " + claimTimeout + ")");
+		}
+		if (claimTimeout.compareTo(deduplicationTimeToLive) > 0) {
+			throw new IllegalArgumentException("claimTimeout must not be longer than deduplicationTimeToLive (got "
+					+ claimTimeout + " and " + deduplicationTimeToLive + ")");
 		}
 		this.decoder = decoder;
 		this.verifier = verifier;
 		this.listener = listener;
 		this.events = events;
 		this.deliveries = deliveries;
+		this.claimTimeout = claimTimeout;
 		this.deduplicationTimeToLive = deduplicationTimeToLive;
 	}
 
@@ -103,13 +115,19 @@ public final class NxCloudWebhookHandler {
 		for (NxCloudWebhookEvent event : decoded) {
 			String key = deduplicationKey(event);
 			if (key != null) {
-				Boolean claimed = claim(key);
-				if (claimed == null) {
+				WebhookDeliveryStore.Claim claim = claim(key);
+				if (claim == null) {
 					return HttpStatus.SERVICE_UNAVAILABLE;
 				}
-				if (!claimed) {
+				if (claim == WebhookDeliveryStore.Claim.HANDLED) {
 					logger.debug("Skipped an NxCloud webhook event that was delivered before");
 					continue;
+				}
+				if (claim == WebhookDeliveryStore.Claim.IN_PROGRESS) {
+					logger.info("An NxCloud webhook event is being handed over by another attempt (for at most "
+							+ this.claimTimeout + "); answering 503 so that NxCloud delivers the callback again, "
+							+ "in case that attempt fails");
+					return HttpStatus.SERVICE_UNAVAILABLE;
 				}
 			}
 			try {
@@ -123,15 +141,18 @@ public final class NxCloudWebhookHandler {
 						+ "callback again", ex);
 				return HttpStatus.INTERNAL_SERVER_ERROR;
 			}
+			if (key != null) {
+				confirm(key);
+			}
 			this.events.emit(event);
 		}
 		return HttpStatus.OK;
 	}
 
 	/** Whether the delivery is now ours, or {@code null} when the store failed and nothing may be handed over. */
-	private @Nullable Boolean claim(String key) {
+	private WebhookDeliveryStore.@Nullable Claim claim(String key) {
 		try {
-			return this.deliveries.claim(key, this.deduplicationTimeToLive);
+			return this.deliveries.claim(key, this.claimTimeout);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The NxCloud webhook delivery store failed; answering 503 without handing the event over, so "
@@ -140,14 +161,26 @@ public final class NxCloudWebhookHandler {
 		}
 	}
 
+	/** The listener took the event: a failure to remember it lets a redelivery after the lease be handed over. */
+	private void confirm(String key) {
+		try {
+			this.deliveries.confirm(key, this.deduplicationTimeToLive);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The NxCloud webhook delivery store failed to confirm an event handed over: a redelivery "
+					+ "after its claim expires (" + this.claimTimeout + ") would be handed over again; the event was "
+					+ key.replace('\u0000', ' ') + ": " + ex);
+		}
+	}
+
 	private void release(String key) {
 		try {
 			this.deliveries.release(key);
 		}
 		catch (RuntimeException ex) {
-			logger.error("The NxCloud webhook delivery store failed to release an event whose listener failed: its "
-					+ "redeliveries are skipped until the claim expires (" + this.deduplicationTimeToLive
-					+ "); the event was " + key.replace('\u0000', ' '), ex);
+			logger.warn("The NxCloud webhook delivery store failed to release an event whose listener failed: its "
+					+ "redeliveries are answered 503 until the claim expires (" + this.claimTimeout
+					+ "), then handed over; the event was " + key.replace('\u0000', ' ') + ": " + ex);
 		}
 	}
 

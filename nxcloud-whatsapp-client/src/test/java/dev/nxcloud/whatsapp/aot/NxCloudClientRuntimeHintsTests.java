@@ -61,6 +61,7 @@ import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
 import dev.nxcloud.whatsapp.webhook.TemplateEvent;
 import dev.nxcloud.whatsapp.webhook.UnknownWebhookEvent;
+import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -118,7 +119,9 @@ class NxCloudClientRuntimeHintsTests {
 					NxCloudWebhookVerifier.Credentials.class, NxCloudWebhookVerifier.Verification.class,
 					NxCloudErrorCode.class, NxCloudErrorCategory.class, NxCloudClientObservationDocumentation.class,
 					NxCloudClientObservationDocumentation.LowCardinalityKeyNames.class,
-					NxCloudClientObservationDocumentation.HighCardinalityKeyNames.class));
+					NxCloudClientObservationDocumentation.HighCardinalityKeyNames.class),
+			because("what a webhook delivery store remembers, in memory or in its own format", WebhookDeliveryStore.Claim.class,
+					"dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore$Delivery"));
 
 	private final RuntimeHints hints = aotHints();
 

@@ -3,6 +3,7 @@ package dev.nxcloud.whatsapp.webhook;
 import java.time.Duration;
 
 import dev.nxcloud.whatsapp.testsupport.SteppedClock;
+import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore.Claim;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,66 +11,93 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class InMemoryWebhookDeliveryStoreTests {
 
-	private static final Duration TTL = Duration.ofMinutes(10);
+	private static final Duration LEASE = Duration.ofMinutes(5);
+
+	private static final Duration TTL = Duration.ofDays(7);
 
 	private final SteppedClock clock = new SteppedClock();
 
 	@Test
-	void aClaimedKeyIsRefusedUntilItsTimeToLiveHasPassed() {
+	void aClaimIsInProgressUntilItsLeaseHasPassed() {
 		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
-		assertThat(store.claim("a", TTL)).isTrue();
-		this.clock.advance(Duration.ofMinutes(9));
-		assertThat(store.claim("a", TTL)).isFalse();
-		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(store.claim("a", TTL)).isTrue();
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+		this.clock.advance(LEASE.minusSeconds(1));
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.IN_PROGRESS);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+	}
+
+	@Test
+	void aConfirmedDeliveryIsHandledForItsFullTimeToLive() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+		store.confirm("a", TTL);
+		this.clock.advance(TTL.minusSeconds(1));
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.HANDLED);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+	}
+
+	@Test
+	void aConfirmAfterTheLeasePassedStillRemembersTheDeliveryAsHandled() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
+		store.claim("a", LEASE);
+		this.clock.advance(LEASE.plusMinutes(1));
+		store.confirm("a", TTL);
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.HANDLED);
 	}
 
 	@Test
 	void aReleasedKeyCanBeClaimedAgain() {
 		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
-		assertThat(store.claim("a", TTL)).isTrue();
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
 		store.release("a");
-		assertThat(store.claim("a", TTL)).isTrue();
-		assertThat(store.claim("a", TTL)).isFalse();
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.IN_PROGRESS);
 	}
 
 	@Test
 	void beyondItsCapacityTheOldestKeyIsForgotten() {
 		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(2, this.clock);
-		assertThat(store.claim("a", TTL)).isTrue();
-		assertThat(store.claim("b", TTL)).isTrue();
-		assertThat(store.claim("c", TTL)).isTrue();
-		assertThat(store.claim("b", TTL)).isFalse();
-		assertThat(store.claim("c", TTL)).isFalse();
-		assertThat(store.claim("a", TTL)).isTrue();
+		store.claim("a", LEASE);
+		store.confirm("a", TTL);
+		store.claim("b", LEASE);
+		store.confirm("b", TTL);
+		store.claim("c", LEASE);
+		assertThat(store.claim("b", LEASE)).isEqualTo(Claim.HANDLED);
+		assertThat(store.claim("c", LEASE)).isEqualTo(Claim.IN_PROGRESS);
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test
-	void eachClaimKeepsItsOwnTimeToLive() {
-		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
-		assertThat(store.claim("long", Duration.ofHours(1))).isTrue();
-		assertThat(store.claim("short", Duration.ofMinutes(1))).isTrue();
-		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(store.claim("short", Duration.ofMinutes(1))).isTrue();
-		assertThat(store.claim("long", Duration.ofHours(1))).isFalse();
-	}
-
-	@Test
-	void aFullStoreMakesRoomWithExpiredClaimsBeforeLiveOnes() {
+	void aConfirmationCountsAsTheNewestKey() {
 		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(2, this.clock);
-		assertThat(store.claim("long", Duration.ofHours(1))).isTrue();
-		assertThat(store.claim("short", Duration.ofMinutes(1))).isTrue();
-		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(store.claim("new", Duration.ofHours(1))).isTrue();
-		assertThat(store.claim("long", Duration.ofHours(1))).isFalse();
-		assertThat(store.claim("new", Duration.ofHours(1))).isFalse();
+		store.claim("a", LEASE);
+		store.claim("b", LEASE);
+		store.confirm("a", TTL);
+		store.claim("c", LEASE);
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.HANDLED);
+		assertThat(store.claim("b", LEASE)).isEqualTo(Claim.CLAIMED);
+	}
+
+	@Test
+	void aFullStoreMakesRoomWithExpiredLeasesBeforeLiveKeys() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(2, this.clock);
+		store.claim("handled", LEASE);
+		store.confirm("handled", TTL);
+		store.claim("lapsed", LEASE);
+		this.clock.advance(LEASE);
+		assertThat(store.claim("new", LEASE)).isEqualTo(Claim.CLAIMED);
+		assertThat(store.claim("handled", LEASE)).isEqualTo(Claim.HANDLED);
+		assertThat(store.claim("new", LEASE)).isEqualTo(Claim.IN_PROGRESS);
 	}
 
 	@Test
 	void zeroCapacityRemembersNothing() {
 		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(0, this.clock);
-		assertThat(store.claim("a", TTL)).isTrue();
-		assertThat(store.claim("a", TTL)).isTrue();
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
+		store.confirm("a", TTL);
+		assertThat(store.claim("a", LEASE)).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test

@@ -42,7 +42,7 @@ class NxCloudWebhookHandlerTests {
 
 	private NxCloudWebhookHandler handler(int capacity, @Nullable NxCloudWebhookVerifier verifier) {
 		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.listener, this.events,
-				new InMemoryWebhookDeliveryStore(capacity, Clock.systemUTC()), Duration.ofDays(7));
+				new InMemoryWebhookDeliveryStore(capacity, Clock.systemUTC()), Duration.ofMinutes(5), Duration.ofDays(7));
 	}
 
 	private static byte[] bytes(String json) {
