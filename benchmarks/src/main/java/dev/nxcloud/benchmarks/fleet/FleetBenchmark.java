@@ -73,6 +73,8 @@ public final class FleetBenchmark {
 				for (BufferedReader output : outputs) {
 					readLine(output, "READY");
 				}
+				// the warm-up sends' slots pass and the simulator's bucket refills before the window
+				Thread.sleep((long) (1000 * (1 + s.instances() * FleetInstance.WARM_UP_SENDS / s.rate())));
 				for (Process process : instances) {
 					OutputStream input = process.getOutputStream();
 					input.write("GO\n".getBytes(StandardCharsets.US_ASCII));

@@ -36,7 +36,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * One instance of the fleet, in a JVM of its own: an application context with the starter's auto-configuration
  * (and, for the Redis store, Spring Boot's Redis auto-configuration), whose only settings are properties.
  * <p>
- * It prints {@code READY}, waits for a line on its standard input, then offers template sends at a fixed rate for
+ * It makes a few sends to warm up, prints {@code READY}, waits for a line on its standard input, then offers template sends at a fixed rate for
  * the window, each through the auto-configured {@link NxCloudMessageService} (so each takes a slot of the
  * auto-configured {@link NxCloudSendRateLimiter} first; retries off, so every 130429 is counted once). Sends still
  * waiting for their slot when the window ends are cancelled. It then acquires slots of a phone that is never paced
@@ -51,6 +51,9 @@ public final class FleetInstance {
 
 	/** The phone the probe acquires slots of: paced at a rate it never reaches. */
 	static final String PROBE_PHONE = "15550009999";
+
+	/** Sends each instance makes before the window; the harness waits for their slots to pass before starting it. */
+	static final int WARM_UP_SENDS = 3;
 
 	private static final TemplateMessage MESSAGE = BenchmarkRequests.templateMessage();
 
@@ -80,6 +83,7 @@ public final class FleetInstance {
 							RedisSendRateLimiter.KEY_PREFIX + PROBE_PHONE)
 					.block(Duration.ofSeconds(10));
 			}
+			warmUp(context.getBean(NxCloudMessageService.class));
 			probe(limiter, Math.min(probes, 500));
 			System.out.println("READY");
 			System.out.flush();
@@ -150,6 +154,13 @@ public final class FleetInstance {
 		sends.dispose();
 		return new FleetResult(issued.get(), admitted.get(), throttled.get(), failed.get(), cpuNanos() - cpuBefore, 0, 0,
 				0, 0);
+	}
+
+	/** A few sends, whatever their answers, so that the window does not pay for the first connection and JIT. */
+	private static void warmUp(NxCloudMessageService messages) {
+		for (int i = 0; i < WARM_UP_SENDS; i++) {
+			messages.sendTemplate(MESSAGE).onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(30));
+		}
 	}
 
 	private static boolean isThrottled(Throwable ex) {
