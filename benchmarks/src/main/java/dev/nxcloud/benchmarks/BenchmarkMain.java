@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.nxcloud.benchmarks.bulk.BulkSendHarness;
+import dev.nxcloud.benchmarks.fleet.FleetBenchmark;
 import dev.nxcloud.benchmarks.load.LoadHarness;
 import dev.nxcloud.benchmarks.load.StarterClient;
 import dev.nxcloud.benchmarks.prepare.PreparationRow;
@@ -18,10 +19,14 @@ import dev.nxcloud.benchmarks.prepare.PreparationRunner;
 
 /**
  * Runs every benchmark in one go and writes {@code results.md} and {@code throughput.svg}: the JMH preparation
- * benchmark, the load harness against simulators with 0 ms and 50 ms latency, and the bulk run.
+ * benchmark, the load harness against simulators with 0 ms and 50 ms latency, and the bulk run; and, when given a
+ * Redis, the {@linkplain FleetBenchmark fleet benchmark}, which writes {@code fleet.md}. {@code results.md} is left
+ * alone when {@code jmh}, {@code load} and {@code bulk} are all skipped.
  * <p>
  * Options: {@code --out=DIR} (default {@code benchmarks/results}, or {@code results} when run from the module),
- * {@code --skip=jmh,load,bulk}, {@code --bulk-total=N} (default 1 000 000), {@code --bulk-concurrency=N} (default
+ * {@code --skip=jmh,load,bulk,fleet}, {@code --redis-port=N} (default: the {@code NXCLOUD_REDIS_PORT} environment
+ * variable; without either the fleet benchmark is skipped), {@code --fleet-seconds=SECONDS} (default 20),
+ * {@code --bulk-total=N} (default 1 000 000), {@code --bulk-concurrency=N} (default
  * 120), {@code --measure=SECONDS} (default 3) and {@code --warmup=SECONDS} (default 3) for the load harness, and
  * for a focused look: {@code --clients=starter,bare Reactor Netty,RestClient + pool}, {@code --concurrency=16,64},
  * {@code --latency=0,50} and {@code --starter-default-pool} (the starter without a connection pool of its own).
@@ -54,6 +59,8 @@ public final class BenchmarkMain {
 		int[] concurrencies = CONCURRENCIES;
 		int[] latencies = LATENCIES;
 		boolean starterDefaultPool = false;
+		String redisPort = System.getenv("NXCLOUD_REDIS_PORT");
+		Double fleetSeconds = null;
 		for (String arg : args) {
 			String value = arg.substring(arg.indexOf('=') + 1);
 			if (arg.startsWith("--out=")) {
@@ -61,6 +68,12 @@ public final class BenchmarkMain {
 			}
 			else if (arg.startsWith("--skip=")) {
 				skip = value;
+			}
+			else if (arg.startsWith("--redis-port=")) {
+				redisPort = value;
+			}
+			else if (arg.startsWith("--fleet-seconds=")) {
+				fleetSeconds = Double.parseDouble(value);
 			}
 			else if (arg.startsWith("--bulk-total=")) {
 				bulkTotal = Long.parseLong(value);
@@ -124,13 +137,31 @@ public final class BenchmarkMain {
 				}
 			}
 		}
+		if (!skip.contains("fleet")) {
+			if (redisPort == null || redisPort.isBlank()) {
+				log("Fleet: skipped, no Redis (--redis-port=N or NXCLOUD_REDIS_PORT)");
+			}
+			else {
+				FleetBenchmark.Settings settings = FleetBenchmark.Settings.defaults(Integer.parseInt(redisPort.trim()));
+				if (fleetSeconds != null) {
+					settings = settings.withSeconds(fleetSeconds);
+				}
+				FleetBenchmark fleet = new FleetBenchmark(settings, BenchmarkMain::log);
+				String markdown = fleet.write(fleet.run(), out);
+				log("Wrote " + out.resolve(FleetBenchmark.MARKDOWN));
+				System.out.println();
+				System.out.println(markdown);
+			}
+		}
 		Duration took = Duration.between(started, Instant.now());
-		Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length);
-		report.write(out);
-		log("Wrote " + out.resolve(Report.MARKDOWN) + " and " + out.resolve(Report.CHART) + " in " + took.toSeconds()
-				+ " s");
-		System.out.println();
-		System.out.println(report.markdown());
+		if (!(skip.contains("jmh") && skip.contains("load") && skip.contains("bulk"))) {
+			Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length);
+			report.write(out);
+			log("Wrote " + out.resolve(Report.MARKDOWN) + " and " + out.resolve(Report.CHART) + " in "
+					+ took.toSeconds() + " s");
+			System.out.println();
+			System.out.println(report.markdown());
+		}
 		System.exit(0);
 	}
 

@@ -20,6 +20,8 @@ import dev.nxcloud.simulator.NxCloudSimulator;
  */
 public final class SimulatorProcess implements AutoCloseable {
 
+	private static final String PHONE_RATE = "--phone-rate=";
+
 	private final Process process;
 
 	private final List<String> baseUrls;
@@ -36,12 +38,30 @@ public final class SimulatorProcess implements AutoCloseable {
 	 * @throws IOException if the JVM cannot be started
 	 */
 	public static SimulatorProcess fork(int... latenciesMillis) throws IOException {
+		List<String> arguments = new ArrayList<>();
+		for (int latency : latenciesMillis) {
+			arguments.add(Integer.toString(latency));
+		}
+		return start(arguments);
+	}
+
+	/**
+	 * Start a JVM with one simulator, without latency, that enforces a throughput per business phone (Meta's 130429
+	 * beyond it), as {@link NxCloudSimulator.Builder#phoneRate(double, int)}.
+	 * @param messagesPerSecond the phone's rate
+	 * @param burst the phone's bucket
+	 * @return the running process
+	 * @throws IOException if the JVM cannot be started
+	 */
+	public static SimulatorProcess forkWithPhoneRate(double messagesPerSecond, int burst) throws IOException {
+		return start(List.of(PHONE_RATE + messagesPerSecond + ":" + burst, "0"));
+	}
+
+	private static SimulatorProcess start(List<String> arguments) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
 				System.getProperty("java.class.path"), SimulatorProcess.class.getName()));
-		for (int latency : latenciesMillis) {
-			command.add(Integer.toString(latency));
-		}
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -85,14 +105,24 @@ public final class SimulatorProcess implements AutoCloseable {
 	/**
 	 * Start a simulator for each latency (milliseconds) given, print their ports, and serve until standard input
 	 * closes.
-	 * @param args the latencies
+	 * @param args the latencies, optionally preceded by {@code --phone-rate=RATE:BURST}
 	 * @throws IOException on a read failure
 	 */
 	public static void main(String[] args) throws IOException {
 		List<NxCloudSimulator> simulators = new ArrayList<>();
 		StringBuilder ready = new StringBuilder("READY");
+		String phoneRate = null;
 		for (String arg : args) {
-			NxCloudSimulator simulator = start(Integer.parseInt(arg));
+			if (arg.startsWith(PHONE_RATE)) {
+				phoneRate = arg.substring(PHONE_RATE.length());
+				continue;
+			}
+			NxCloudSimulator.Builder builder = fastPath();
+			if (phoneRate != null) {
+				String[] rateAndBurst = phoneRate.split(":");
+				builder.phoneRate(Double.parseDouble(rateAndBurst[0]), Integer.parseInt(rateAndBurst[1]));
+			}
+			NxCloudSimulator simulator = start(builder, Integer.parseInt(arg));
 			simulators.add(simulator);
 			ready.append(' ').append(simulator.port());
 		}
@@ -110,7 +140,15 @@ public final class SimulatorProcess implements AutoCloseable {
 	 * @return the started simulator
 	 */
 	public static NxCloudSimulator start(int latencyMillis) {
-		NxCloudSimulator simulator = NxCloudSimulator.builder().port(0).fastPath().messageCapacity(1000).build();
+		return start(fastPath(), latencyMillis);
+	}
+
+	private static NxCloudSimulator.Builder fastPath() {
+		return NxCloudSimulator.builder().port(0).fastPath().messageCapacity(1000);
+	}
+
+	private static NxCloudSimulator start(NxCloudSimulator.Builder builder, int latencyMillis) {
+		NxCloudSimulator simulator = builder.build();
 		if (latencyMillis > 0) {
 			simulator.faults().on().respond(Fault.latency(Duration.ofMillis(latencyMillis)));
 		}
