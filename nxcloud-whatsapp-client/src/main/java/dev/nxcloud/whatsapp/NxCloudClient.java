@@ -19,6 +19,7 @@ import dev.nxcloud.whatsapp.error.NxCloudConnectException;
 import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.error.NxCloudHttpStatusException;
 import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
+import dev.nxcloud.whatsapp.error.NxCloudRateLimitExceededException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
 import dev.nxcloud.whatsapp.error.NxCloudTlsHandshakeException;
 import dev.nxcloud.whatsapp.error.NxCloudTransportException;
@@ -117,6 +118,8 @@ public final class NxCloudClient {
 
 	private final @Nullable NxCloudSendRateLimiter sendRateLimiter;
 
+	private final Duration sendMaxWait;
+
 	private final @Nullable RecipientPacing recipientPacing;
 
 	private final Clock clock;
@@ -157,6 +160,7 @@ public final class NxCloudClient {
 		this.uploadTimeout = builder.uploadTimeout;
 		this.retryPolicy = builder.retryPolicy;
 		this.sendRateLimiter = builder.sendRateLimiter;
+		this.sendMaxWait = builder.sendMaxWait;
 		this.recipientPacing = (builder.recipientPacing != null)
 				? new RecipientPacing(builder.recipientPacing, builder.scheduler) : null;
 		this.clock = builder.clock;
@@ -489,7 +493,12 @@ public final class NxCloudClient {
 		Mono<Void> recipientTurn = (recipientPacing != null && call.recipient != null)
 				? recipientPacing.acquire(businessPhone, call.recipient) : Mono.empty();
 		return (rateLimiter != null && businessPhone != null)
-				? recipientTurn.then(Mono.defer(() -> rateLimiter.acquire(businessPhone))) : recipientTurn;
+				? recipientTurn.then(Mono.defer(() -> rateLimiter.acquire(businessPhone, this.sendMaxWait)))
+					.flatMap((granted) -> granted ? Mono.<Void>empty()
+							: Mono.error(new NxCloudRateLimitExceededException(call.operation.operationName(),
+									businessPhone, this.sendMaxWait,
+									this.settingNames.apply(NxCloudSetting.SEND_MAX_WAIT))))
+				: recipientTurn;
 	}
 
 	private NxCloudSigningFilter.Signing signing(NxCloudOperation operation) {
@@ -763,6 +772,8 @@ public final class NxCloudClient {
 
 		private @Nullable Duration recipientPacing;
 
+		private Duration sendMaxWait = Duration.ofSeconds(30);
+
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private @Nullable NxCloudClientObservationConvention observationConvention;
@@ -912,6 +923,19 @@ public final class NxCloudClient {
 		 */
 		public Builder sendRateLimiter(@Nullable NxCloudSendRateLimiter sendRateLimiter) {
 			this.sendRateLimiter = sendRateLimiter;
+			return this;
+		}
+
+		/**
+		 * The longest a send waits for its business phone's {@linkplain #sendRateLimiter(NxCloudSendRateLimiter)
+		 * slot}; 30 s by default. A send whose slot is further away takes none and fails at once with
+		 * {@link NxCloudRateLimitExceededException} (nothing sent, safe to send again later), so that sends offered
+		 * faster than the rate fail fast instead of waiting ever longer.
+		 * @param sendMaxWait the longest wait, positive
+		 * @return this builder
+		 */
+		public Builder sendMaxWait(Duration sendMaxWait) {
+			this.sendMaxWait = requirePositive("sendMaxWait", sendMaxWait);
 			return this;
 		}
 

@@ -101,7 +101,8 @@ public final class NxCloudAutoConfiguration {
 			.uploadTimeout(properties.getUploadTimeout())
 			.retryPolicy(retryPolicy(properties.getRetry()))
 			.sendRateLimiter(sendRateLimiter.getIfUnique())
-			.recipientPacing(properties.getRateLimit().getPerRecipientInterval())
+			.sendMaxWait(SendRates.maxWait(properties.getRateLimit()))
+			.recipientPacing(SendRates.perRecipientInterval(properties.getRateLimit()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
 			.settingNames(NxCloudPropertyNames::ofSharedSettings);

@@ -197,7 +197,7 @@ class FleetSendPacingTests {
 				Admissions admissions) {
 			RedisSendRateLimiter limiter = new RedisSendRateLimiter(new ReactiveStringRedisTemplate(redis),
 					(phone) -> RATE, time.clock(), time.scheduler());
-			return (phone) -> limiter.acquire(phone).doOnSuccess((admitted) -> admissions.add(time.elapsed()));
+			return (phone, maxWait) -> limiter.acquire(phone, maxWait).doOnSuccess((admitted) -> admissions.add(time.elapsed()));
 		}
 
 	}
