@@ -14,7 +14,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The default {@link NxCloudSendRateLimiter}, local to this JVM: each phone has its own {@link SendRate token
  * bucket}, and each send of a phone gets the next free slot and waits for it: at once while the bucket holds a
- * token, else {@code 1 / messagesPerSecond} after the previous slot. It delays; it never drops. Thread-safe and
+ * token, else {@code 1 / messagesPerSecond} after the previous slot. A send whose slot is further away than the
+ * longest wait is refused and takes no slot. Thread-safe and
  * non-blocking; time comes from Reactor's parallel scheduler, so tests can use virtual time.
  */
 public final class InMemorySendRateLimiter implements NxCloudSendRateLimiter {
@@ -49,12 +50,15 @@ public final class InMemorySendRateLimiter implements NxCloudSendRateLimiter {
 	}
 
 	@Override
-	public Mono<Void> acquire(String businessPhone) {
+	public Mono<Boolean> acquire(String businessPhone, Duration maxWait) {
 		return Mono.defer(() -> {
 			long now = Schedulers.parallel().now(TimeUnit.NANOSECONDS);
 			Bucket bucket = this.buckets.computeIfAbsent(businessPhone, (phone) -> new Bucket(this.rates.apply(phone), now));
-			long wait = bucket.take(now);
-			return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).then() : Mono.empty();
+			long wait = bucket.take(now, maxWait.toNanos());
+			if (wait < 0) {
+				return Mono.just(false);
+			}
+			return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).thenReturn(true) : Mono.just(true);
 		});
 	}
 
@@ -77,14 +81,24 @@ public final class InMemorySendRateLimiter implements NxCloudSendRateLimiter {
 			this.nextSlot = new AtomicLong(now);
 		}
 
-		/** Takes the next slot and returns how long to wait for it, 0 for at once. */
-		long take(long now) {
+		/**
+		 * Takes the next slot and returns how long to wait for it, 0 for at once, or -1, taking nothing, when that is
+		 * longer than {@code maxWaitNanos}.
+		 */
+		long take(long now, long maxWaitNanos) {
 			if (this.intervalNanos == 0) {
 				return 0;
 			}
-			long slot = this.nextSlot.getAndAccumulate(now,
-					(next, current) -> Math.max(next, current) + this.intervalNanos) - this.burstNanos;
-			return Math.max(slot, now) - now;
+			while (true) {
+				long next = this.nextSlot.get();
+				long wait = Math.max(Math.max(next, now) - this.burstNanos, now) - now;
+				if (wait > maxWaitNanos) {
+					return -1;
+				}
+				if (this.nextSlot.compareAndSet(next, Math.max(next, now) + this.intervalNanos)) {
+					return wait;
+				}
+			}
 		}
 
 	}

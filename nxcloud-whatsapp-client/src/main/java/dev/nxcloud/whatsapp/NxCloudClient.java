@@ -19,6 +19,8 @@ import dev.nxcloud.whatsapp.error.NxCloudConnectException;
 import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.error.NxCloudHttpStatusException;
 import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
+import dev.nxcloud.whatsapp.error.NxCloudMetaException;
+import dev.nxcloud.whatsapp.error.NxCloudRateLimitExceededException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
 import dev.nxcloud.whatsapp.error.NxCloudTlsHandshakeException;
 import dev.nxcloud.whatsapp.error.NxCloudTransportException;
@@ -117,6 +119,8 @@ public final class NxCloudClient {
 
 	private final @Nullable NxCloudSendRateLimiter sendRateLimiter;
 
+	private final Duration sendMaxWait;
+
 	private final @Nullable RecipientPacing recipientPacing;
 
 	private final Clock clock;
@@ -157,6 +161,7 @@ public final class NxCloudClient {
 		this.uploadTimeout = builder.uploadTimeout;
 		this.retryPolicy = builder.retryPolicy;
 		this.sendRateLimiter = builder.sendRateLimiter;
+		this.sendMaxWait = builder.sendMaxWait;
 		this.recipientPacing = (builder.recipientPacing != null)
 				? new RecipientPacing(builder.recipientPacing, builder.scheduler) : null;
 		this.clock = builder.clock;
@@ -475,12 +480,14 @@ public final class NxCloudClient {
 			Mono<T> attempt = this.<T>attempt(call, signing, jsonBody, dataType, observationContext)
 				.timeout(timeout(operation))
 				.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(operation, ex));
-			return pace(call).then(withRetries(attempt, operation, 1));
+			Mono<Void> pacing = pace(call);
+			return pacing.then(withRetries(attempt, operation, 1, pacing));
 		});
 	}
 
 	/**
-	 * Wait for the recipient's turn, then for a slot of the business phone: once per send, before its first attempt.
+	 * Wait for the recipient's turn, then for a slot of the business phone: before a send's first attempt, and again
+	 * before a retry of an attempt {@linkplain #refusedForGoingTooFast(Throwable) refused for going too fast}.
 	 */
 	private Mono<Void> pace(Call call) {
 		RecipientPacing recipientPacing = this.recipientPacing;
@@ -489,7 +496,12 @@ public final class NxCloudClient {
 		Mono<Void> recipientTurn = (recipientPacing != null && call.recipient != null)
 				? recipientPacing.acquire(businessPhone, call.recipient) : Mono.empty();
 		return (rateLimiter != null && businessPhone != null)
-				? recipientTurn.then(Mono.defer(() -> rateLimiter.acquire(businessPhone))) : recipientTurn;
+				? recipientTurn.then(Mono.defer(() -> rateLimiter.acquire(businessPhone, this.sendMaxWait)))
+					.flatMap((granted) -> granted ? Mono.<Void>empty()
+							: Mono.error(new NxCloudRateLimitExceededException(call.operation.operationName(),
+									businessPhone, this.sendMaxWait,
+									this.settingNames.apply(NxCloudSetting.SEND_MAX_WAIT))))
+				: recipientTurn;
 	}
 
 	private NxCloudSigningFilter.Signing signing(NxCloudOperation operation) {
@@ -511,18 +523,30 @@ public final class NxCloudClient {
 		return (operation == NxCloudOperation.UPLOAD_MEDIA) ? this.uploadTimeout : this.responseTimeout;
 	}
 
-	private <T> Mono<T> withRetries(Mono<T> attempt, NxCloudOperation operation, int attemptNumber) {
+	private <T> Mono<T> withRetries(Mono<T> attempt, NxCloudOperation operation, int attemptNumber,
+			Mono<Void> pacing) {
 		NxCloudRetryPolicy retryPolicy = this.retryPolicy;
 		return attempt.onErrorResume((ex) -> {
 			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(ex)) {
 				return Mono.delay(retryPolicy.delayBefore(attemptNumber, ex), this.scheduler)
-					.then(withRetries(attempt, operation, attemptNumber + 1));
+					.then(refusedForGoingTooFast(ex) ? pacing : Mono.empty())
+					.then(withRetries(attempt, operation, attemptNumber + 1, pacing));
 			}
 			return Mono.error((ex instanceof NxCloudException nxCloudException)
 					? nxCloudException.withAttempts(attemptNumber,
 							retryPolicy.stopReason(operation, ex, attemptNumber, this.settingNames))
 					: ex);
 		});
+	}
+
+	/**
+	 * Whether NxCloud or WhatsApp refused the attempt for going too fast (HTTP 429, 130429, 131056): the only transient
+	 * answers that say nothing was sent. Its retry takes a new turn and slot, so that the retries of a fleet are paced
+	 * like first attempts and a retried 131056 waits for the recipient's next turn.
+	 */
+	private static boolean refusedForGoingTooFast(Throwable failure) {
+		return (failure instanceof NxCloudMetaException || failure instanceof NxCloudHttpStatusException)
+				&& ((NxCloudException) failure).isTransient() && !((NxCloudException) failure).mayHaveReachedNxCloud();
 	}
 
 	private <T> Mono<T> attempt(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
@@ -763,6 +787,8 @@ public final class NxCloudClient {
 
 		private @Nullable Duration recipientPacing;
 
+		private Duration sendMaxWait = Duration.ofSeconds(30);
+
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private @Nullable NxCloudClientObservationConvention observationConvention;
@@ -912,6 +938,19 @@ public final class NxCloudClient {
 		 */
 		public Builder sendRateLimiter(@Nullable NxCloudSendRateLimiter sendRateLimiter) {
 			this.sendRateLimiter = sendRateLimiter;
+			return this;
+		}
+
+		/**
+		 * The longest a send waits for its business phone's {@linkplain #sendRateLimiter(NxCloudSendRateLimiter)
+		 * slot}; 30 s by default. A send whose slot is further away takes none and fails at once with
+		 * {@link NxCloudRateLimitExceededException} (nothing sent, safe to send again later), so that sends offered
+		 * faster than the rate fail fast instead of waiting ever longer.
+		 * @param sendMaxWait the longest wait, positive
+		 * @return this builder
+		 */
+		public Builder sendMaxWait(Duration sendMaxWait) {
+			this.sendMaxWait = requirePositive("sendMaxWait", sendMaxWait);
 			return this;
 		}
 

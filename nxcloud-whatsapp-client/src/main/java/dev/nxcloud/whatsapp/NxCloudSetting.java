@@ -37,7 +37,12 @@ public enum NxCloudSetting {
 	MAX_ATTEMPTS("retryPolicy"),
 
 	/** The longest wait between two attempts: {@link NxCloudClient.Builder#retryPolicy(NxCloudRetryPolicy)}. */
-	MAX_BACKOFF("retryPolicy");
+	MAX_BACKOFF("retryPolicy"),
+
+	/**
+	 * The longest a send waits for its business phone's slot.
+	 */
+	SEND_MAX_WAIT("sendMaxWait");
 
 	private final String builderMethod;
 

@@ -3,7 +3,8 @@ package dev.nxcloud.whatsapp;
 /**
  * The pace of one business phone's sends: a token bucket that holds up to {@code burst} sends and refills at
  * {@code messagesPerSecond}. A send takes a token, waiting for one when the bucket is empty, so that in any period
- * of {@code t} seconds at most {@code burst + messagesPerSecond × t} sends go.
+ * of {@code t} seconds at most {@code burst + messagesPerSecond × t} sends go (retries of sends refused for going too
+ * fast take tokens too).
  *
  * @param messagesPerSecond how fast the bucket refills, in sends per second; positive
  * @param burst how many sends the full bucket lets go at once; at least 1 (1: evenly spaced sends)

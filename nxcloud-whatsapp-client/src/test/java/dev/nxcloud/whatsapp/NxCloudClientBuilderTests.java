@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.NxCloudSimulator;
 import dev.nxcloud.simulator.state.AcceptedMessage;
+import dev.nxcloud.whatsapp.error.NxCloudRateLimitExceededException;
 import dev.nxcloud.whatsapp.message.Message;
 import dev.nxcloud.whatsapp.message.SentMessage;
 import dev.nxcloud.whatsapp.otp.OtpRequest;
@@ -126,7 +127,7 @@ class NxCloudClientBuilderTests {
 		NxCloudClient client = TestClients.builder(this.server.baseUrl())
 			.appKey("app1")
 			.businessPhone("15550000001")
-			.sendRateLimiter((phone) -> Mono.fromRunnable(() -> paced.add(phone)))
+			.sendRateLimiter((phone, maxWait) -> Mono.fromCallable(() -> paced.add(phone)))
 			.build();
 		client.messages().send(Message.text(TO, "hi")).block(TIMEOUT);
 		client.phones().getPhones().block(TIMEOUT);
@@ -138,11 +139,37 @@ class NxCloudClientBuilderTests {
 		NxCloudClient client = TestClients.builder(this.server.baseUrl())
 			.appKey("app1")
 			.businessPhone("15550000001")
-			.sendRateLimiter((phone) -> Mono.error(new IllegalStateException("no slot")))
+			.sendRateLimiter((phone, maxWait) -> Mono.error(new IllegalStateException("no slot")))
 			.build();
 		StepVerifier.create(client.messages().send(Message.text(TO, "hi")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class).hasMessage("no slot"))
 			.verify(TIMEOUT);
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void aSendWhoseSlotIsFurtherThanTheLongestWaitFailsNamingTheSettingAndSendsNothing() {
+		List<Duration> asked = new CopyOnWriteArrayList<>();
+		NxCloudClient client = TestClients.builder(this.server.baseUrl())
+			.appKey("app1")
+			.businessPhone("15550000001")
+			.sendMaxWait(Duration.ofSeconds(7))
+			.sendRateLimiter((phone, maxWait) -> {
+				asked.add(maxWait);
+				return Mono.just(false);
+			})
+			.build();
+		StepVerifier.create(client.messages().send(Message.text(TO, "hi")))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOf(NxCloudRateLimitExceededException.class)
+					.hasMessageContaining("business phone 15550000001")
+					.hasMessageContaining("sendMaxWait(…) (PT7S)");
+				NxCloudRateLimitExceededException refused = (NxCloudRateLimitExceededException) ex;
+				assertThat(refused.isRetryable()).isTrue();
+				assertThat(refused.mayHaveReachedNxCloud()).isFalse();
+			})
+			.verify(TIMEOUT);
+		assertThat(asked).containsExactly(Duration.ofSeconds(7));
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -165,6 +192,8 @@ class NxCloudClientBuilderTests {
 			.withMessage("retryPolicy must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.scheduler(null))
 			.withMessage("scheduler must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.sendMaxWait(Duration.ZERO))
+			.withMessage("sendMaxWait must be positive (got PT0S)");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.recipientPacing(Duration.ZERO))
 			.withMessage("recipientPacing must be positive (got PT0S)");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.recipientPacing(Duration.ofSeconds(-6)))

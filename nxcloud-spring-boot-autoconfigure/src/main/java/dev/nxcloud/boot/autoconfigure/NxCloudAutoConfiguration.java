@@ -38,7 +38,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration for the NxCloud WhatsApp client: connection details from {@code nxcloud.*}, an HTTP connector
  * of NxCloud's own ({@code nxcloud.http.*} over the application's {@code spring.http.clients.*}), an
- * {@link NxCloudClient.Builder} configured from properties and {@link NxCloudClientBuilderCustomizer} beans, the
+ * {@link NxCloudClient.Builder} configured from properties, the {@link NxCloudTime} bean if any, and
+ * {@link NxCloudClientBuilderCustomizer} beans, the
  * {@link NxCloudClient} of the account and one service bean per endpoint group. Every bean backs off when the
  * application defines its own.
  */
@@ -90,18 +91,22 @@ public final class NxCloudAutoConfiguration {
 			ObjectProvider<NxCloudSendRateLimiter> sendRateLimiter,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NxCloudClientObservationConvention> observationConvention,
-			ObjectProvider<NxCloudClientBuilderCustomizer> customizers) {
+			ObjectProvider<NxCloudClientBuilderCustomizer> customizers, ObjectProvider<NxCloudTime> time) {
+		NxCloudTime nxCloudTime = time.getIfUnique(NxCloudTime::system);
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
 			.clientConnector(httpConnector.get());
 		NxCloudClient.Builder builder = NxCloudClient.builder()
 			.webClientBuilder(webClient)
 			.signAlgorithm(properties.getSignAlgorithm())
+			.clock(nxCloudTime.clock())
+			.scheduler(nxCloudTime.scheduler())
 			.responseTimeout(properties.getResponseTimeout())
 			.uploadTimeout(properties.getUploadTimeout())
 			.retryPolicy(retryPolicy(properties.getRetry()))
 			.sendRateLimiter(sendRateLimiter.getIfUnique())
-			.recipientPacing(properties.getRateLimit().getPerRecipientInterval())
+			.sendMaxWait(SendRates.maxWait(properties.getRateLimit()))
+			.recipientPacing(SendRates.perRecipientInterval(properties.getRateLimit()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
 			.settingNames(NxCloudPropertyNames::ofSharedSettings);

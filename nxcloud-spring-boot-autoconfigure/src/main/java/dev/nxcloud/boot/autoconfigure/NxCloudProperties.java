@@ -282,6 +282,14 @@ public class NxCloudProperties {
 		private int burst = 1;
 
 		/**
+		 * Longest a message send waits for its business phone's slot. A send whose slot is further away takes none and
+		 * fails at once with NxCloudRateLimitExceededException (nothing sent, safe to send again later), so that sends
+		 * offered faster than the rate fail fast instead of waiting ever longer, and the slots a crashed instance had
+		 * reserved in a shared store delay the others by at most this.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		/**
 		 * Rate and burst of single business phones (digits with country code, no '+'), overriding the defaults above,
 		 * for numbers whose limits differ (20 sends per second for a number shared with the WhatsApp Business app, 80
 		 * by default, 1,000 after an upgrade).
@@ -318,6 +326,14 @@ public class NxCloudProperties {
 
 		public void setBurst(int burst) {
 			this.burst = burst;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 		public Map<String, Phone> getPhones() {

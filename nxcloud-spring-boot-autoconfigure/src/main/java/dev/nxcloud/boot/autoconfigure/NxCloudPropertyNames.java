@@ -18,7 +18,7 @@ final class NxCloudPropertyNames {
 	 */
 	static String ofSharedSettings(NxCloudSetting setting) {
 		return switch (setting) {
-			case SIGN_ALGORITHM, RESPONSE_TIMEOUT, UPLOAD_TIMEOUT, MAX_ATTEMPTS, MAX_BACKOFF -> of(setting);
+			case SIGN_ALGORITHM, RESPONSE_TIMEOUT, UPLOAD_TIMEOUT, MAX_ATTEMPTS, MAX_BACKOFF, SEND_MAX_WAIT -> of(setting);
 			case ACCESS_KEY, ACCESS_SECRET, APP_KEY, BUSINESS_PHONE, TENANT_ID -> setting.builderCall();
 		};
 	}
@@ -40,6 +40,7 @@ final class NxCloudPropertyNames {
 			case UPLOAD_TIMEOUT -> "'nxcloud.upload-timeout'";
 			case MAX_ATTEMPTS -> "'nxcloud.retry.max-attempts'";
 			case MAX_BACKOFF -> "'nxcloud.retry.max-backoff'";
+			case SEND_MAX_WAIT -> "'nxcloud.rate-limit.max-wait'";
 		};
 	}
 

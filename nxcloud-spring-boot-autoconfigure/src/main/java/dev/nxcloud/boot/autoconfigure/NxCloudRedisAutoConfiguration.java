@@ -1,13 +1,10 @@
 package dev.nxcloud.boot.autoconfigure;
 
-import java.time.Clock;
-
 import dev.nxcloud.boot.redis.RedisSendRateLimiter;
 import dev.nxcloud.boot.redis.RedisWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
 import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +27,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * {@code nxcloud.rate-limit.store=redis} (and a rate is set), the webhook delivery store when
  * {@code nxcloud.webhook.deduplication.store=redis} (and the webhook endpoint is on). Both use the application's
  * reactive Redis connection, the one Spring Boot configures from {@code spring.data.redis.*}; without it, or without
- * Spring Data Redis, start-up fails with a message saying what to add.
+ * Spring Data Redis, start-up fails with a message saying what to add. The limiter reads the clock, and waits on the
+ * scheduler, of the application's {@link NxCloudTime} bean if it has one.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
@@ -53,9 +51,10 @@ public final class NxCloudRedisAutoConfiguration {
 		@Conditional(OnSendRatesCondition.class)
 		@ConditionalOnProperty(name = RATE_LIMIT_STORE, havingValue = "redis")
 		RedisSendRateLimiter nxCloudSendRateLimiter(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
-				NxCloudProperties properties) {
+				NxCloudProperties properties, ObjectProvider<NxCloudTime> time) {
+			NxCloudTime nxCloudTime = time.getIfUnique(NxCloudTime::system);
 			return new RedisSendRateLimiter(redis(connectionFactory, RATE_LIMIT_STORE),
-					new SendRates(properties.getRateLimit()), Clock.systemUTC(), Schedulers.parallel());
+					new SendRates(properties.getRateLimit()), nxCloudTime.clock(), nxCloudTime.scheduler());
 		}
 
 		@Bean

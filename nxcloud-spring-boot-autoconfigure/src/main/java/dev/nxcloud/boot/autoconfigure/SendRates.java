@@ -1,5 +1,6 @@
 package dev.nxcloud.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,6 +54,34 @@ final class SendRates implements Function<String, @Nullable SendRate> {
 	 */
 	static boolean anyPaced(NxCloudProperties.RateLimit rateLimit) {
 		return rateLimit.getMessagesPerSecond() != null || !rateLimit.getPhones().isEmpty();
+	}
+
+	/**
+	 * The longest a send waits for its slot.
+	 * @param rateLimit the properties
+	 * @return the wait
+	 * @throws InvalidConfigurationPropertyValueException if it is not positive
+	 */
+	static Duration maxWait(NxCloudProperties.RateLimit rateLimit) {
+		return checkPositive(PREFIX + "max-wait", rateLimit.getMaxWait());
+	}
+
+	/**
+	 * The shortest time between two sends to the same recipient.
+	 * @param rateLimit the properties
+	 * @return the interval, or {@code null} for no pacing per recipient
+	 * @throws InvalidConfigurationPropertyValueException if it is set and not positive
+	 */
+	static @Nullable Duration perRecipientInterval(NxCloudProperties.RateLimit rateLimit) {
+		Duration interval = rateLimit.getPerRecipientInterval();
+		return (interval != null) ? checkPositive(PREFIX + "per-recipient-interval", interval) : null;
+	}
+
+	private static Duration checkPositive(String property, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, duration, "Must be positive");
+		}
+		return duration;
 	}
 
 	@Override

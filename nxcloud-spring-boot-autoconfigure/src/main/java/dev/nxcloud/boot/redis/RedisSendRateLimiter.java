@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.nxcloud.boot.health.NxCloudSharedStore;
@@ -24,7 +25,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * Each send takes a token, going into debt when the bucket is empty, and Redis answers how long the token takes to
  * come: the send waits that long on the given scheduler and goes, with no further call to Redis, so sends of all
- * instances get their slots first come, first served, one Redis round trip each. Time is the caller's: the script
+ * instances get their slots first come, first served, one Redis round trip each. The debt is bounded: when the token
+ * would come later than the send's longest wait, the script takes nothing and the send is refused, so a fleet that
+ * offers more than the rate sees refusals rather than waits that grow without end, and the slots a crashed instance
+ * had reserved hold the others back by at most that wait. Time is the caller's: the script
  * is given this instance's {@link Clock} reading, and never moves a bucket's time backwards, so an instance whose
  * clock is behind (or that steps back) refills nothing until its clock catches up. Keep the instances' clocks
  * synchronised: a clock ahead of the others by {@code d} seconds can let at most {@code d × rate} extra sends go,
@@ -43,14 +47,16 @@ public final class RedisSendRateLimiter implements NxCloudSendRateLimiter, NxClo
 
 	/**
 	 * Takes a token from a bucket. KEYS[1]: the bucket, a hash of its tokens and of the time they were counted at.
-	 * ARGV: the caller's time in microseconds, the rate in tokens per second, the burst (the bucket's capacity).
-	 * Answers the microseconds from the bucket's time until the token taken is there, 0 when it was. The key lives
-	 * until the bucket would be full again, and a minute more.
+	 * ARGV: the caller's time in microseconds, the rate in tokens per second, the burst (the bucket's capacity), the
+	 * longest wait in microseconds. Answers the microseconds from the bucket's time until the token taken is there, 0
+	 * when it was, or -1, taking nothing and changing nothing, when that would be longer than the longest wait. The
+	 * key lives until the bucket would be full again, and a minute more.
 	 */
 	static final RedisScript<Long> TAKE_TOKEN = RedisScript.of("""
 			local now = tonumber(ARGV[1])
 			local rate = tonumber(ARGV[2])
 			local burst = tonumber(ARGV[3])
+			local max_wait = tonumber(ARGV[4])
 			local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 			local tokens = tonumber(bucket[1])
 			local at = tonumber(bucket[2])
@@ -65,6 +71,9 @@ public final class RedisSendRateLimiter implements NxCloudSendRateLimiter, NxClo
 			local wait = 0
 			if tokens < 0 then
 				wait = math.ceil(-tokens * 1000000 / rate)
+			end
+			if wait > max_wait then
+				return -1
 			end
 			redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', at))
 			redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + 60000)
@@ -95,19 +104,20 @@ public final class RedisSendRateLimiter implements NxCloudSendRateLimiter, NxClo
 	}
 
 	@Override
-	public Mono<Void> acquire(String businessPhone) {
+	public Mono<Boolean> acquire(String businessPhone, Duration maxWait) {
 		return Mono.defer(() -> {
 			SendRate rate = this.rates.apply(businessPhone);
 			if (rate == null) {
-				return Mono.empty();
+				return Mono.just(true);
 			}
 			long now = micros(this.clock.instant());
 			return this.redis
 				.execute(TAKE_TOKEN, List.of(KEY_PREFIX + businessPhone), List.of(Long.toString(now),
-						Double.toString(rate.messagesPerSecond()), Integer.toString(rate.burst())))
+						Double.toString(rate.messagesPerSecond()), Integer.toString(rate.burst()),
+						Long.toString(TimeUnit.MICROSECONDS.convert(maxWait))))
 				.single()
 				.onErrorMap((ex) -> new NxCloudRateLimitUnavailableException(businessPhone, ex))
-				.flatMap((wait) -> waitUntil(now + wait));
+				.flatMap((wait) -> (wait < 0) ? Mono.just(false) : waitUntil(now + wait).thenReturn(true));
 		});
 	}
 

@@ -290,7 +290,7 @@ class NxCloudAutoConfigurationTests {
 		this.server.reply("{\"code\":0,\"data\":{\"messages\":[{\"id\":\"wamid.1\"}]}}");
 		this.runner.withPropertyValues(serverProperties())
 			.withPropertyValues("nxcloud.business-phone=8615800001795", "nxcloud.rate-limit.messages-per-second=20")
-			.withBean(NxCloudSendRateLimiter.class, () -> (phone) -> Mono.fromRunnable(() -> paced.add(phone)))
+			.withBean(NxCloudSendRateLimiter.class, () -> (phone, maxWait) -> Mono.fromCallable(() -> paced.add(phone)))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(InMemorySendRateLimiter.class);
 				StepVerifier.create(context.getBean(NxCloudMessageService.class).send(Message.text("8613800000000", "hi")))

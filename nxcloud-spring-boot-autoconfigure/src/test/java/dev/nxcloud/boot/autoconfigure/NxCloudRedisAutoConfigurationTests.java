@@ -41,6 +41,8 @@ class NxCloudRedisAutoConfigurationTests {
 
 	private static final String PACED = "nxcloud.rate-limit.messages-per-second=80";
 
+	private static final Duration LONG_WAIT = Duration.ofHours(1);
+
 	private static final String REDIS_RATE_LIMIT = "nxcloud.rate-limit.store=redis";
 
 	private static final String[] REDIS_WEBHOOK = { "nxcloud.webhook.enabled=true",
@@ -90,7 +92,7 @@ class NxCloudRedisAutoConfigurationTests {
 
 	@Test
 	void beansOfTheApplicationWin() {
-		NxCloudSendRateLimiter own = (phone) -> Mono.empty();
+		NxCloudSendRateLimiter own = (phone, maxWait) -> Mono.just(true);
 		this.runner.withPropertyValues(PACED, REDIS_RATE_LIMIT)
 			.withBean(NxCloudSendRateLimiter.class, () -> own)
 			.run((context) -> assertThat(context).getBean(NxCloudSendRateLimiter.class).isSameAs(own));
@@ -158,6 +160,9 @@ class NxCloudRedisAutoConfigurationTests {
 				"nxcloud.rate-limit.phones.15550000001.burst=5");
 		assertInvalid("nxcloud.rate-limit.phones.15550000001.burst", "Must be at least 1", PACED,
 				"nxcloud.rate-limit.phones.15550000001.burst=0", REDIS_RATE_LIMIT);
+		assertInvalid("nxcloud.rate-limit.max-wait", "Must be positive", PACED, "nxcloud.rate-limit.max-wait=0s");
+		assertInvalid("nxcloud.rate-limit.per-recipient-interval", "Must be positive",
+				"nxcloud.rate-limit.per-recipient-interval=0s");
 	}
 
 	private void assertInvalid(String property, String reason, String... properties) {
@@ -175,7 +180,7 @@ class NxCloudRedisAutoConfigurationTests {
 			.run((context) -> {
 				NxCloudSendRateLimiter limiter = context.getBean(NxCloudSendRateLimiter.class);
 				StepVerifier.withVirtualTime(() -> Flux.just("15550000002", "15550000002", "15550000001", "15550000001")
-					.concatMap((phone) -> limiter.acquire(phone).thenReturn(phone)))
+					.concatMap((phone) -> limiter.acquire(phone, LONG_WAIT).thenReturn(phone)))
 					.expectNext("15550000002", "15550000002", "15550000001")
 					.expectNoEvent(Duration.ofMillis(999))
 					.thenAwait(Duration.ofMillis(1))
@@ -195,7 +200,7 @@ class NxCloudRedisAutoConfigurationTests {
 					"nxcloud.rate-limit.burst=3", "nxcloud.rate-limit.phones." + fast + ".burst=10")
 			.run((context) -> {
 				NxCloudSendRateLimiter limiter = context.getBean(NxCloudSendRateLimiter.class);
-				Flux.concat(limiter.acquire(phone), limiter.acquire(phone), limiter.acquire(fast)).blockLast(
+				Flux.concat(limiter.acquire(phone, LONG_WAIT), limiter.acquire(phone, LONG_WAIT), limiter.acquire(fast, LONG_WAIT)).blockLast(
 						Duration.ofSeconds(10));
 				ReactiveStringRedisTemplate redis = context.getBean(ReactiveStringRedisTemplate.class);
 				// one token refills in 1000 s: what the two sends took is still missing

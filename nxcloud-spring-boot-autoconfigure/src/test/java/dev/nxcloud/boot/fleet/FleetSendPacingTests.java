@@ -1,8 +1,6 @@
 package dev.nxcloud.boot.fleet;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +9,13 @@ import java.util.stream.Stream;
 
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
 import dev.nxcloud.boot.autoconfigure.NxCloudRedisAutoConfiguration;
+import dev.nxcloud.boot.autoconfigure.NxCloudTime;
 import dev.nxcloud.boot.redis.DrivenTime;
 import dev.nxcloud.boot.redis.LocalRedis;
 import dev.nxcloud.boot.redis.RedisSendRateLimiter;
 import dev.nxcloud.simulator.DemoAccount;
 import dev.nxcloud.simulator.NxCloudSimulator;
+import dev.nxcloud.simulator.RecordedRequest;
 import dev.nxcloud.simulator.state.BusinessPhone;
 import dev.nxcloud.whatsapp.NxCloudSendRateLimiter;
 import dev.nxcloud.whatsapp.SendRate;
@@ -35,19 +35,17 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three instances of an application pace one business phone together through one Redis, and send to one NxCloud (the
- * simulator). Time is driven: the instances' limiters read one {@link DrivenTime} and wait on it, and the test moves
- * it on only once every send has Redis's answer (admitted, or waiting for its slot), so that each send is admitted at
- * exactly the slot Redis gave it and nothing depends on how fast this machine is.
+ * Three instances of an application, configured by {@code nxcloud.rate-limit.*} alone ({@code store=redis}, a rate for
+ * every phone and an override for the phone they share), pace that phone together through one Redis, and send to one
+ * NxCloud (the simulator), which enforces the same rate and burst and answers 9099 (130429) beyond it. Time is driven:
+ * the instances (through their {@link NxCloudTime} bean) and the simulator read one {@link DrivenTime}, and the test
+ * moves it on only once every send has arrived or is waiting for its slot, so that each send arrives at exactly the
+ * slot Redis gave it and nothing depends on how fast this machine is.
  */
 @EnabledIf("dev.nxcloud.boot.redis.LocalRedis#availableOrRequired")
 class FleetSendPacingTests {
@@ -60,16 +58,19 @@ class FleetSendPacingTests {
 
 	private static final String RECIPIENT = "8613800000000";
 
-	private final NxCloudSimulator simulator = NxCloudSimulator.builder().port(0).build().start();
+	private final DrivenTime time = new DrivenTime();
+
+	private final NxCloudSimulator simulator = NxCloudSimulator.builder()
+		.port(0)
+		.clock(this.time.clock())
+		.phoneRate(RATE.messagesPerSecond(), RATE.burst())
+		.build()
+		.start();
 
 	private final DemoAccount demo = this.simulator.demoAccount();
 
 	/** A business phone of this run alone, so that its bucket in Redis is new. */
 	private final String businessPhone = LocalRedis.uniquePhone();
-
-	private final DrivenTime time = new DrivenTime();
-
-	private final Admissions admissions = new Admissions();
 
 	private final ApplicationContextRunner instance = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
@@ -80,10 +81,11 @@ class FleetSendPacingTests {
 				"nxcloud.saas-url=" + this.simulator.baseUrl(), "nxcloud.access-key=" + this.demo.accessKey(),
 				"nxcloud.access-secret=" + this.demo.accessSecret(), "nxcloud.app-key=" + this.demo.appKey(),
 				"nxcloud.business-phone=" + this.businessPhone, "nxcloud.retry.enabled=false",
-				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + LocalRedis.port())
-		.withBean(DrivenTime.class, () -> this.time)
-		.withBean(Admissions.class, () -> this.admissions)
-		.withUserConfiguration(DrivenRedisLimiter.class);
+				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + LocalRedis.port(),
+				"nxcloud.rate-limit.store=redis", "nxcloud.rate-limit.messages-per-second=1",
+				"nxcloud.rate-limit.phones." + this.businessPhone + ".messages-per-second=" + RATE.messagesPerSecond(),
+				"nxcloud.rate-limit.phones." + this.businessPhone + ".burst=" + RATE.burst())
+		.withBean(NxCloudTime.class, () -> new NxCloudTime(this.time.clock(), this.time.scheduler()));
 
 	@AfterEach
 	void close() {
@@ -96,6 +98,8 @@ class FleetSendPacingTests {
 			.addPhone(new BusinessPhone(this.businessPhone, this.demo.appKey(), "+1 555 000 0002", "Fleet",
 					"APPROVED", "CONNECTED", "GREEN", "TIER_1K", "VERIFIED"));
 		Fleet.run(this.instance, INSTANCES, (instances) -> {
+			assertThat(instances).allSatisfy((instance) -> assertThat(instance.getBean(NxCloudSendRateLimiter.class))
+				.isInstanceOf(RedisSendRateLimiter.class));
 			// each instance offers 20 sends at once: 60 in all, 4 times what the phone may send in a second and more
 			List<CompletableFuture<List<SentMessage>>> first = offer(instances, 20);
 			driveUntilAdmitted(60);
@@ -106,7 +110,12 @@ class FleetSendPacingTests {
 			driveUntilAdmitted(90);
 			assertThat(join(second)).hasSize(30);
 		});
-		List<Long> admitted = this.admissions.millis();
+		assertThat(this.simulator.requests()).extracting(RecordedRequest::code).as("no 9099 (130429) answer").containsOnly(0);
+		List<Long> admitted = this.simulator.requests()
+			.stream()
+			.map((request) -> Duration.between(DrivenTime.START, request.receivedAt()).toMillis())
+			.sorted()
+			.toList();
 		// the burst at once, then one send every 100 ms, first come first served across the instances
 		List<Long> expected = Stream.concat(slots(0, 60), slots(20_000, 30)).toList();
 		assertThat(admitted).containsExactlyElementsOf(expected);
@@ -137,8 +146,8 @@ class FleetSendPacingTests {
 			await().pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(2))
 				.atMost(TIMEOUT)
-				.until(() -> this.admissions.count() + this.time.waiting() == sends);
-			if (this.admissions.count() == sends) {
+				.until(() -> this.simulator.requests().size() + this.time.waiting() == sends);
+			if (this.simulator.requests().size() == sends) {
 				return;
 			}
 			this.time.advance(Duration.ofMillis(10));
@@ -162,44 +171,6 @@ class FleetSendPacingTests {
 			most = Math.max(most, inThisSecond);
 		}
 		return most;
-	}
-
-	/** When the sends of all instances were admitted, in driven time. */
-	static final class Admissions {
-
-		private final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-
-		void add(Duration elapsed) {
-			this.millis.add(elapsed.toMillis());
-		}
-
-		int count() {
-			return this.millis.size();
-		}
-
-		List<Long> millis() {
-			synchronized (this.millis) {
-				return this.millis.stream().sorted().toList();
-			}
-		}
-
-	}
-
-	/**
-	 * The limiter {@code nxcloud.rate-limit.store=redis} gives an instance, over the instance's own Redis connection,
-	 * but reading and waiting on the driven time, and noting when it admits a send.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	static class DrivenRedisLimiter {
-
-		@Bean
-		NxCloudSendRateLimiter drivenRedisSendRateLimiter(ReactiveRedisConnectionFactory redis, DrivenTime time,
-				Admissions admissions) {
-			RedisSendRateLimiter limiter = new RedisSendRateLimiter(new ReactiveStringRedisTemplate(redis),
-					(phone) -> RATE, time.clock(), time.scheduler());
-			return (phone) -> limiter.acquire(phone).doOnSuccess((admitted) -> admissions.add(time.elapsed()));
-		}
-
 	}
 
 }

@@ -127,8 +127,8 @@ class NxCloudHealthStoresTests {
 	private static final class OwnLimiter implements NxCloudSendRateLimiter {
 
 		@Override
-		public Mono<Void> acquire(String businessPhone) {
-			return Mono.empty();
+		public Mono<Boolean> acquire(String businessPhone, Duration maxWait) {
+			return Mono.just(true);
 		}
 
 	}

@@ -21,7 +21,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  */
 public final class DrivenTime {
 
-	private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+	/** The time before it is moved on. */
+	public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
 	private final VirtualTimeScheduler virtual = VirtualTimeScheduler.create();
 

@@ -1,6 +1,9 @@
 package dev.nxcloud.boot.redis;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 class RedisSendRateLimiterTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration LONG_WAIT = Duration.ofHours(1);
 
 	private static final long SECOND = 1_000_000;
 
@@ -36,13 +42,17 @@ class RedisSendRateLimiterTests {
 		this.redis.close();
 	}
 
-	/** Takes a token at {@code now} (µs); answers the µs until it is there. */
-	private long take(String phone, long now, double rate, int burst) {
+	/** Takes a token at {@code now} (µs) unless it is more than maxWait (µs) away; answers the µs until it is there. */
+	private long take(String phone, long now, double rate, int burst, long maxWait) {
 		return this.redis.template()
 			.execute(RedisSendRateLimiter.TAKE_TOKEN, List.of(RedisSendRateLimiter.KEY_PREFIX + phone),
-					List.of(Long.toString(now), Double.toString(rate), Integer.toString(burst)))
+					List.of(Long.toString(now), Double.toString(rate), Integer.toString(burst), Long.toString(maxWait)))
 			.single()
 			.block(TIMEOUT);
+	}
+
+	private long take(String phone, long now, double rate, int burst) {
+		return take(phone, now, rate, burst, Long.MAX_VALUE);
 	}
 
 	private long take(long now, double rate, int burst) {
@@ -75,6 +85,26 @@ class RedisSendRateLimiterTests {
 			.containsExactly(0L, SECOND, 2 * SECOND, 3 * SECOND);
 		// two seconds on, two of the three tokens owed are paid back: the next send waits for the last one and its own
 		assertThat(take(T0 + 2 * SECOND, 1, 1)).isEqualTo(2 * SECOND);
+	}
+
+	@Test
+	void aSendWhoseTokenIsFurtherAwayThanTheLongestWaitIsRefusedAndTakesNothing() {
+		assertThat(List.of(take(this.phone, T0, 1, 1, 2 * SECOND), take(this.phone, T0, 1, 1, 2 * SECOND),
+				take(this.phone, T0, 1, 1, 2 * SECOND)))
+			.containsExactly(0L, SECOND, 2 * SECOND);
+		assertThat(take(this.phone, T0, 1, 1, 2 * SECOND)).as("three seconds away").isEqualTo(-1);
+		assertThat(take(this.phone, T0, 1, 1, 2 * SECOND)).as("still three seconds away: the refusal took nothing")
+			.isEqualTo(-1);
+		assertThat(take(this.phone, T0 + SECOND, 1, 1, 2 * SECOND)).isEqualTo(2 * SECOND);
+	}
+
+	@Test
+	void theLimiterAnswersNoAtOnceWhenTheSlotIsTooFarAway() {
+		RedisSendRateLimiter limiter = new RedisSendRateLimiter(this.redis.template(), (phone) -> new SendRate(1, 1),
+				Clock.fixed(Instant.ofEpochSecond(T0 / SECOND), ZoneOffset.UTC), Schedulers.immediate());
+		assertThat(limiter.acquire(this.phone, Duration.ofMillis(500)).block(TIMEOUT)).isTrue();
+		assertThat(limiter.acquire(this.phone, Duration.ofMillis(500)).block(TIMEOUT)).isFalse();
+		assertThat(take(T0, 1, 1)).as("the refused send took no token").isEqualTo(SECOND);
 	}
 
 	@Test
@@ -117,7 +147,7 @@ class RedisSendRateLimiterTests {
 		List<String> admitted = new ArrayList<>();
 		List<Disposable> sends = new ArrayList<>();
 		for (String phone : List.of(this.phone, this.phone, this.phone, fast, fast, fast, "15550000009")) {
-			sends.add(limiter.acquire(phone).subscribe(null, null, () -> {
+			sends.add(limiter.acquire(phone, LONG_WAIT).subscribe(null, null, () -> {
 				synchronized (admitted) {
 					admitted.add(phone + "@" + time.elapsed().toMillis());
 				}

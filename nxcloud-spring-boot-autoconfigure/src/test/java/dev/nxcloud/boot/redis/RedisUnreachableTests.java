@@ -25,6 +25,8 @@ class RedisUnreachableTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration LONG_WAIT = Duration.ofHours(1);
+
 	private final LocalRedis.Connection nowhere = LocalRedis.connect(closedPort());
 
 	@AfterEach
@@ -46,7 +48,7 @@ class RedisUnreachableTests {
 		RedisSendRateLimiter limiter = new RedisSendRateLimiter(this.nowhere.template(),
 				(phone) -> new SendRate(80, 1), Clock.systemUTC(), Schedulers.parallel());
 		assertThatExceptionOfType(NxCloudRateLimitUnavailableException.class)
-			.isThrownBy(() -> limiter.acquire("15550000001").block(TIMEOUT))
+			.isThrownBy(() -> limiter.acquire("15550000001", LONG_WAIT).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.getBusinessPhone()).isEqualTo("15550000001");
 				assertThat(ex.mayHaveReachedNxCloud()).isFalse();
@@ -62,7 +64,7 @@ class RedisUnreachableTests {
 	void aPhoneWithoutARateIsNotPacedAndRedisIsNotAsked() {
 		RedisSendRateLimiter limiter = new RedisSendRateLimiter(this.nowhere.template(), (phone) -> null,
 				Clock.systemUTC(), Schedulers.parallel());
-		assertThat(limiter.acquire("15550000001").thenReturn("sent").block(TIMEOUT)).isEqualTo("sent");
+		assertThat(limiter.acquire("15550000001", LONG_WAIT).thenReturn("sent").block(TIMEOUT)).isEqualTo("sent");
 	}
 
 	@Test

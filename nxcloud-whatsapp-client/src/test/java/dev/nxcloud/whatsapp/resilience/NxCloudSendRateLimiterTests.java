@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class NxCloudSendRateLimiterTests {
 
+	private static final Duration LONG_WAIT = Duration.ofHours(1);
+
 	@Test
 	void sendsOfOnePhoneAreSpacedAndDelayedNotDropped() {
 		StepVerifier.withVirtualTime(() -> {
 			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(2);
-			return Flux.range(0, 5).flatMap((i) -> limiter.acquire("15550000001").then(Mono.just(i)));
+			return Flux.range(0, 5).flatMap((i) -> limiter.acquire("15550000001", LONG_WAIT).then(Mono.just(i)));
 		})
 			.expectSubscription()
 			.expectNext(0)
@@ -40,7 +42,7 @@ class NxCloudSendRateLimiterTests {
 	void aFullBucketLetsTheBurstGoAtOnceThenPacesAtTheRate() {
 		StepVerifier.withVirtualTime(() -> {
 			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(new SendRate(2, 3));
-			return Flux.range(0, 5).flatMap((i) -> limiter.acquire("15550000001").then(Mono.just(i)));
+			return Flux.range(0, 5).flatMap((i) -> limiter.acquire("15550000001", LONG_WAIT).then(Mono.just(i)));
 		})
 			.expectSubscription()
 			.expectNext(0, 1, 2)
@@ -54,12 +56,36 @@ class NxCloudSendRateLimiterTests {
 	}
 
 	@Test
+	void aSendWhoseSlotIsFurtherThanTheLongestWaitIsRefusedAtOnceAndTakesNoSlot() {
+		Duration maxWait = Duration.ofSeconds(2);
+		StepVerifier.withVirtualTime(() -> {
+			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(new SendRate(1, 1));
+			Flux<String> five = Flux.range(0, 5)
+				.flatMap((i) -> limiter.acquire("15550000001", maxWait).map((granted) -> i + (granted ? " sent" : " refused")));
+			Mono<String> aSecondLater = Mono.delay(Duration.ofSeconds(1))
+				.then(limiter.acquire("15550000001", maxWait))
+				.map((granted) -> "late " + (granted ? "sent" : "refused"));
+			return Flux.merge(five, aSecondLater);
+		})
+			.expectSubscription()
+			.expectNext("0 sent", "3 refused", "4 refused")
+			.expectNoEvent(Duration.ofSeconds(1))
+			.expectNext("1 sent")
+			.expectNoEvent(Duration.ofSeconds(1))
+			.expectNext("2 sent")
+			.as("the refusals took no slot: the late send's slot, at 3 s, is within 2 s of 1 s")
+			.expectNoEvent(Duration.ofSeconds(1))
+			.expectNext("late sent")
+			.verifyComplete();
+	}
+
+	@Test
 	void aQuietPhoneRefillsItsBucketUpToTheBurst() {
 		StepVerifier.withVirtualTime(() -> {
 			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(new SendRate(1, 2));
-			Flux<Integer> first = Flux.range(0, 2).flatMap((i) -> limiter.acquire("15550000001").then(Mono.just(i)));
+			Flux<Integer> first = Flux.range(0, 2).flatMap((i) -> limiter.acquire("15550000001", LONG_WAIT).then(Mono.just(i)));
 			Flux<Integer> afterAQuietHour = Mono.delay(Duration.ofHours(1))
-				.thenMany(Flux.range(10, 3).concatMap((i) -> limiter.acquire("15550000001").then(Mono.just(i))));
+				.thenMany(Flux.range(10, 3).concatMap((i) -> limiter.acquire("15550000001", LONG_WAIT).then(Mono.just(i))));
 			return first.concatWith(afterAQuietHour);
 		})
 			.expectSubscription()
@@ -79,7 +105,7 @@ class NxCloudSendRateLimiterTests {
 			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(rates::get);
 			return Flux.just("15550000001", "15550000002", "15550000002", "15550000001", "15550000009",
 					"15550000009")
-				.flatMap((phone) -> limiter.acquire(phone).then(Mono.just(phone)));
+				.flatMap((phone) -> limiter.acquire(phone, LONG_WAIT).then(Mono.just(phone)));
 		})
 			.expectSubscription()
 			.expectNext("15550000001", "15550000002", "15550000009", "15550000009")
@@ -105,7 +131,7 @@ class NxCloudSendRateLimiterTests {
 		StepVerifier.withVirtualTime(() -> {
 			NxCloudSendRateLimiter limiter = new InMemorySendRateLimiter(1);
 			return Flux.just("15550000001", "15550000002", "15550000001")
-				.concatMap((phone) -> limiter.acquire(phone).then(Mono.just(phone)));
+				.concatMap((phone) -> limiter.acquire(phone, LONG_WAIT).then(Mono.just(phone)));
 		})
 			.expectSubscription()
 			.expectNext("15550000001", "15550000002")

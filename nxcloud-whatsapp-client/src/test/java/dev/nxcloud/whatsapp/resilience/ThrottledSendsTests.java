@@ -2,6 +2,7 @@ package dev.nxcloud.whatsapp.resilience;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import dev.nxcloud.simulator.DemoAccount;
@@ -104,6 +105,24 @@ class ThrottledSendsTests {
 			.verify(VERIFY_TIMEOUT);
 		assertThat(answeredCodes(Endpoint.MT)).containsExactly(0, 9099, 0);
 		assertThat(this.simulator.messages()).extracting(AcceptedMessage::to).containsExactly(FIRST, SECOND);
+	}
+
+	@Test
+	void theRetryOfARefusedSendTakesANewSlotOfThePhone() {
+		simulate((simulator) -> simulator.phoneRate(1, 1));
+		List<String> slots = new CopyOnWriteArrayList<>();
+		NxCloudClient client = clientBuilder(new NxCloudRetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2), 0))
+			.sendRateLimiter((phone, maxWait) -> Mono.fromCallable(() -> slots.add(phone)))
+			.build();
+		StepVerifier.create(Flux.concat(send(client, FIRST), send(client, SECOND)))
+			.expectNextCount(1)
+			.then(() -> this.waits.awaitWaits(1))
+			.then(() -> this.waits.advance(Duration.ofSeconds(1)))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
+		assertThat(answeredCodes(Endpoint.MT)).containsExactly(0, 9099, 0);
+		assertThat(slots).as("a slot for each first attempt and one for the retry of the refused send").hasSize(3);
 	}
 
 	@Test
