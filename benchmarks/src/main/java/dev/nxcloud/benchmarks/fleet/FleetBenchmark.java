@@ -140,7 +140,8 @@ public final class FleetBenchmark {
 				+ "one business phone to one simulator process (its own JVM, on 127.0.0.1) that enforces %s sends per "
 				+ "second for the phone with a bucket of %d (Meta's 130429 beyond it). Each instance offers %s sends "
 				+ "per second (%s× the phone's rate) for %s s, paced by `nxcloud.rate-limit.messages-per-second=%s`, "
-				+ "`burst=%d`, retries off so that each 130429 is counted once. Sends still waiting for a slot when the "
+				+ "`burst=%d`, `max-wait=1h` (no send is refused for waiting), retries off so that each 130429 is "
+				+ "counted once. Sends still waiting for a slot when the "
 				+ "window ends are cancelled. Every instance acquires its slots through the auto-configured "
 				+ "`NxCloudSendRateLimiter` bean: `store=memory` (each instance paces itself) and `store=redis` "
 				+ "(one bucket in Redis, over Spring Boot's `spring.data.redis.*` connection).\n\n",
