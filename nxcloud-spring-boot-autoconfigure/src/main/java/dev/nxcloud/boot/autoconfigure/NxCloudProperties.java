@@ -199,12 +199,14 @@ public class NxCloudProperties {
 		private Duration initialBackoff = Duration.ofMillis(200);
 
 		/**
-		 * Longest wait between two attempts.
+		 * Longest wait between two attempts. A refusal whose Retry-After asks for longer is not retried: it fails at
+		 * once, with the wait asked for in the exception.
 		 */
 		private Duration maxBackoff = Duration.ofSeconds(2);
 
 		/**
-		 * Share of each wait that is randomised, from 0 to 1, so that clients do not retry in step.
+		 * Share of each backoff that is randomised, from 0 to 1, so that clients do not retry in step. A wait that
+		 * NxCloud asked for with Retry-After is kept exactly, without jitter.
 		 */
 		private double jitter = 0.5;
 
