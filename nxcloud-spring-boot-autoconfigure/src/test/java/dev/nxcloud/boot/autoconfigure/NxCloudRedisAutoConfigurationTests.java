@@ -165,6 +165,26 @@ class NxCloudRedisAutoConfigurationTests {
 				"nxcloud.rate-limit.per-recipient-interval=0s");
 	}
 
+	@Test
+	void aPhoneKeyThatIsNotDigitsOnlyStopsStartUpNamingTheKey() {
+		assertInvalidPhoneKey("+15550000001", "must be digits with the country code and no '+'",
+				"nxcloud.rate-limit.phones[+15550000001].messages-per-second=5");
+		assertInvalidPhoneKey("1555 000 0001", "must be 7 to 15 digits including the country code", PACED,
+				"nxcloud.rate-limit.phones[1555 000 0001].burst=5");
+	}
+
+	private void assertInvalidPhoneKey(String key, String rule, String... properties) {
+		this.runner.withPropertyValues(properties).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+				assertThat(ex.getName()).isEqualTo("nxcloud.rate-limit.phones");
+				assertThat(ex.getValue()).isEqualTo(key);
+				assertThat(ex).hasMessageContaining("nxcloud.rate-limit.phones")
+					.hasMessageContaining("'" + key + "'")
+					.hasMessageContaining(rule);
+			}));
+	}
+
 	private void assertInvalid(String property, String reason, String... properties) {
 		this.runner.withPropertyValues(properties).run((context) -> assertThat(context).getFailure()
 			.rootCause()
