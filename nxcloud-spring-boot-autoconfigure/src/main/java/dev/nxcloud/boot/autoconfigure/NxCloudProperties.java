@@ -292,9 +292,9 @@ public class NxCloudProperties {
 		private Duration maxWait = Duration.ofSeconds(30);
 
 		/**
-		 * Rate and burst of single business phones (digits with country code, no '+'), overriding the defaults above,
-		 * for numbers whose limits differ (20 sends per second for a number shared with the WhatsApp Business app, 80
-		 * by default, 1,000 after an upgrade).
+		 * Rate and burst of single business phones (digits with country code, no '+' or spaces, as sends name them: any
+		 * other key fails start-up), overriding the defaults above, for numbers whose limits differ (20 sends per
+		 * second for a number shared with the WhatsApp Business app, 80 by default, 1,000 after an upgrade).
 		 */
 		private final Map<String, Phone> phones = new LinkedHashMap<>();
 

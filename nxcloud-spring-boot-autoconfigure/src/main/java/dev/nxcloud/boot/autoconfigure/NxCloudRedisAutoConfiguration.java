@@ -1,5 +1,6 @@
 package dev.nxcloud.boot.autoconfigure;
 
+import dev.nxcloud.boot.autoconfigure.RedisStoreUnavailableException.Missing;
 import dev.nxcloud.boot.redis.RedisSendRateLimiter;
 import dev.nxcloud.boot.redis.RedisWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.NxCloudClient;
@@ -26,8 +27,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * Auto-configuration of the Redis stores a fleet of instances shares: the send rate limiter when
  * {@code nxcloud.rate-limit.store=redis} (and a rate is set), the webhook delivery store when
  * {@code nxcloud.webhook.deduplication.store=redis} (and the webhook endpoint is on). Both use the application's
- * reactive Redis connection, the one Spring Boot configures from {@code spring.data.redis.*}; without it, or without
- * Spring Data Redis, start-up fails with a message saying what to add. The limiter reads the clock, and waits on the
+ * reactive Redis connection, the one Spring Boot configures with Lettuce from {@code spring.data.redis.*}; without
+ * Spring Data Redis, or with it but without a reactive connection (Jedis has none), start-up fails with a message
+ * saying what to add. The limiter reads the clock, and waits on the
  * scheduler, of the application's {@link NxCloudTime} bean if it has one.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class,
@@ -70,8 +72,7 @@ public final class NxCloudRedisAutoConfiguration {
 		private static ReactiveStringRedisTemplate redis(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 				String property) {
 			return new ReactiveStringRedisTemplate(connectionFactory.getIfAvailable(() -> {
-				throw new RedisStoreUnavailableException(property,
-						"the application has no reactive Redis connection (no ReactiveRedisConnectionFactory bean)");
+				throw new RedisStoreUnavailableException(property, Missing.REACTIVE_CONNECTION);
 			}));
 		}
 
@@ -81,14 +82,12 @@ public final class NxCloudRedisAutoConfiguration {
 	@ConditionalOnMissingClass(SPRING_DATA_REDIS)
 	static class SpringDataRedisMissingConfiguration {
 
-		private static final String REASON = "Spring Data Redis is not on the classpath";
-
 		@Bean
 		@Conditional(OnSendRatesCondition.class)
 		@ConditionalOnProperty(name = RATE_LIMIT_STORE, havingValue = "redis")
 		InitializingBean nxCloudRateLimitStoreCheck() {
 			return () -> {
-				throw new RedisStoreUnavailableException(RATE_LIMIT_STORE, REASON);
+				throw new RedisStoreUnavailableException(RATE_LIMIT_STORE, Missing.SPRING_DATA_REDIS);
 			};
 		}
 
@@ -98,7 +97,7 @@ public final class NxCloudRedisAutoConfiguration {
 		@ConditionalOnProperty(name = DEDUPLICATION_STORE, havingValue = "redis")
 		InitializingBean nxCloudWebhookDeduplicationStoreCheck() {
 			return () -> {
-				throw new RedisStoreUnavailableException(DEDUPLICATION_STORE, REASON);
+				throw new RedisStoreUnavailableException(DEDUPLICATION_STORE, Missing.SPRING_DATA_REDIS);
 			};
 		}
 

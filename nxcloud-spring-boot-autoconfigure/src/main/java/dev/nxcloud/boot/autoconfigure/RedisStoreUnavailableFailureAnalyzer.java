@@ -4,16 +4,16 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Says what to add when a property selects the Redis store and the application has no Redis connection.
+ * Says what to add when a property selects the Redis store and the application has no reactive Redis connection:
+ * Spring Data Redis when it is absent, Lettuce when Spring Data Redis is there without a reactive connection.
  */
 class RedisStoreUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<RedisStoreUnavailableException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RedisStoreUnavailableException cause) {
-		return new FailureAnalysis("'" + cause.getProperty() + "' is 'redis', but " + cause.getReason() + ".",
-				"Add org.springframework.boot:spring-boot-starter-data-redis to the application: it brings Spring "
-						+ "Data Redis and Lettuce, and connects to the Redis that 'spring.data.redis.*' names. Or "
-						+ "set '" + cause.getProperty() + "=memory' to keep the state in each instance.",
+		return new FailureAnalysis("'" + cause.getProperty() + "' is 'redis', but " + cause.getMissing().reason() + ".",
+				cause.getMissing().action() + " Or set '" + cause.getProperty()
+						+ "=memory' to keep the state in each instance.",
 				cause);
 	}
 

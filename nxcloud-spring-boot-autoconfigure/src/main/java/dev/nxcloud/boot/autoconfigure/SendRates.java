@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.SendRate;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -26,7 +28,8 @@ final class SendRates implements Function<String, @Nullable SendRate> {
 	/**
 	 * Read the rates.
 	 * @param rateLimit the properties
-	 * @throws InvalidConfigurationPropertyValueException if a rate or burst is out of range, or a phone has no rate
+	 * @throws InvalidConfigurationPropertyValueException if a rate or burst is out of range, a phone has no rate, or
+	 * a phone key is not a business phone as sends name it
 	 */
 	SendRates(NxCloudProperties.RateLimit rateLimit) {
 		Double messagesPerSecond = rateLimit.getMessagesPerSecond();
@@ -34,6 +37,7 @@ final class SendRates implements Function<String, @Nullable SendRate> {
 		this.defaults = (messagesPerSecond != null)
 				? new SendRate(checkRate(PREFIX + "messages-per-second", messagesPerSecond), burst) : null;
 		rateLimit.getPhones().forEach((phone, settings) -> {
+			checkPhoneKey(phone);
 			String prefix = PREFIX + "phones." + phone + ".";
 			Double phoneRate = (settings.getMessagesPerSecond() != null) ? settings.getMessagesPerSecond()
 					: messagesPerSecond;
@@ -87,6 +91,16 @@ final class SendRates implements Function<String, @Nullable SendRate> {
 	@Override
 	public @Nullable SendRate apply(String businessPhone) {
 		return this.phones.getOrDefault(businessPhone, this.defaults);
+	}
+
+	private static void checkPhoneKey(String phone) {
+		try {
+			NxCloudValidation.requirePhone("business_phone", phone);
+		}
+		catch (NxCloudValidationException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "phones", phone,
+					"Keys are business phones as sends name them, which " + ex.getRule());
+		}
 	}
 
 	private static double checkRate(String property, double messagesPerSecond) {

@@ -51,6 +51,8 @@ class NxCloudRedisAutoConfigurationTests {
 	private static final FilteredClassLoader WITHOUT_SPRING_DATA_REDIS = new FilteredClassLoader(
 			"org.springframework.data.redis");
 
+	private static final FilteredClassLoader WITHOUT_LETTUCE = new FilteredClassLoader("io.lettuce");
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(CONFIGURATIONS);
 
 	private final ReactiveWebApplicationContextRunner webRunner = new ReactiveWebApplicationContextRunner()
@@ -135,16 +137,31 @@ class NxCloudRedisAutoConfigurationTests {
 	}
 
 	@Test
-	void redisWithoutARedisConnectionStopsStartUpSayingWhatToAdd() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudRedisAutoConfiguration.class))
-			.withPropertyValues(PACED, REDIS_RATE_LIMIT)
-			.run((context) -> assertThat(context).getFailure()
+	void redisWithSpringDataRedisButNoReactiveConnectionStopsStartUpAskingForLettuce() {
+		this.runner.withClassLoader(WITHOUT_LETTUCE).withPropertyValues(PACED, REDIS_RATE_LIMIT).run((context) -> {
+			assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(RedisStoreUnavailableException.class)
 				.hasMessage("'nxcloud.rate-limit.store' is 'redis', but the application has no reactive Redis "
-						+ "connection (no ReactiveRedisConnectionFactory bean): add 'spring-boot-starter-data-redis' "
-						+ "to the application, or set 'nxcloud.rate-limit.store=memory'"));
+						+ "connection (no ReactiveRedisConnectionFactory bean): the Redis stores need the reactive "
+						+ "connection Spring Boot makes with Lettuce, its default client (Jedis has none): add "
+						+ "'io.lettuce:lettuce-core' to the application, or set 'nxcloud.rate-limit.store=memory'");
+			FailureAnalysis analysis = new RedisStoreUnavailableFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("'nxcloud.rate-limit.store' is 'redis', but the "
+					+ "application has no reactive Redis connection (no ReactiveRedisConnectionFactory bean).");
+			assertThat(analysis.getAction())
+				.startsWith("Spring Data Redis is on the classpath, but the Redis stores need a reactive connection, "
+						+ "and Spring Boot makes one only with Lettuce, its default client (Jedis has no reactive "
+						+ "support). Add io.lettuce:lettuce-core to the application")
+				.doesNotContain("Add org.springframework.boot:spring-boot-starter-data-redis")
+				.endsWith("Or set 'nxcloud.rate-limit.store=memory' to keep the state in each instance.");
+		});
+		this.webRunner.withClassLoader(WITHOUT_LETTUCE).withPropertyValues(REDIS_WEBHOOK)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageStartingWith("'nxcloud.webhook.deduplication.store' is 'redis', but the application has no "
+						+ "reactive Redis connection")
+				.hasMessageContaining("Lettuce"));
 	}
 
 	@Test
@@ -163,6 +180,26 @@ class NxCloudRedisAutoConfigurationTests {
 		assertInvalid("nxcloud.rate-limit.max-wait", "Must be positive", PACED, "nxcloud.rate-limit.max-wait=0s");
 		assertInvalid("nxcloud.rate-limit.per-recipient-interval", "Must be positive",
 				"nxcloud.rate-limit.per-recipient-interval=0s");
+	}
+
+	@Test
+	void aPhoneKeyThatIsNotDigitsOnlyStopsStartUpNamingTheKey() {
+		assertInvalidPhoneKey("+15550000001", "must be digits with the country code and no '+'",
+				"nxcloud.rate-limit.phones[+15550000001].messages-per-second=5");
+		assertInvalidPhoneKey("1555 000 0001", "must be 7 to 15 digits including the country code", PACED,
+				"nxcloud.rate-limit.phones[1555 000 0001].burst=5");
+	}
+
+	private void assertInvalidPhoneKey(String key, String rule, String... properties) {
+		this.runner.withPropertyValues(properties).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+				assertThat(ex.getName()).isEqualTo("nxcloud.rate-limit.phones");
+				assertThat(ex.getValue()).isEqualTo(key);
+				assertThat(ex).hasMessageContaining("nxcloud.rate-limit.phones")
+					.hasMessageContaining("'" + key + "'")
+					.hasMessageContaining(rule);
+			}));
 	}
 
 	private void assertInvalid(String property, String reason, String... properties) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.data.redis.core.script.RedisScript;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +34,12 @@ class RedisSendRateLimiterTests {
 	private static final long SECOND = 1_000_000;
 
 	private static final long T0 = 1_767_225_600L * SECOND;
+
+	private static final RedisScript<Long> SERVER_MILLIS = RedisScript
+		.of("local time = redis.call('TIME') return time[1] * 1000 + math.floor(time[2] / 1000)", Long.class);
+
+	private static final RedisScript<Long> MILLIS_TO_LIVE = RedisScript.of("return redis.call('PTTL', KEYS[1])",
+			Long.class);
 
 	private final LocalRedis.Connection redis = LocalRedis.connect(LocalRedis.port());
 
@@ -130,11 +138,24 @@ class RedisSendRateLimiterTests {
 
 	@Test
 	void theKeyLivesUntilTheBucketWouldBeFullAndAMinuteMore() {
-		take(T0, 4, 3);
-		take(T0, 4, 3);
-		Duration ttl = this.redis.template().getExpire(RedisSendRateLimiter.KEY_PREFIX + this.phone).block(TIMEOUT);
-		// two tokens to refill at 4 per second: 500 ms, and a minute
-		assertThat(ttl).isBetween(Duration.ofSeconds(59), Duration.ofMillis(60_500));
+		double rate = 4;
+		int burst = 3;
+		int tokensTaken = 2;
+		take(T0, rate, burst);
+		long serverMillisBeforeLastTake = serverMillis();
+		take(T0, rate, burst);
+		long millisToLive = millisToLive(RedisSendRateLimiter.KEY_PREFIX + this.phone);
+		long serverMillisSinceLastTake = serverMillis() - serverMillisBeforeLastTake;
+		long lifetimeSetByLastTake = (long) Math.ceil(tokensTaken * 1000 / rate) + Duration.ofMinutes(1).toMillis();
+		assertThat(millisToLive).isBetween(lifetimeSetByLastTake - serverMillisSinceLastTake, lifetimeSetByLastTake);
+	}
+
+	private long serverMillis() {
+		return this.redis.template().execute(SERVER_MILLIS).single().block(TIMEOUT);
+	}
+
+	private long millisToLive(String key) {
+		return this.redis.template().execute(MILLIS_TO_LIVE, List.of(key)).single().block(TIMEOUT);
 	}
 
 	@Test
