@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.SignAlgorithm;
+import dev.nxcloud.whatsapp.testsupport.DeliveryKeys;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
@@ -176,10 +177,9 @@ class NxCloudWebhookAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
 				failOnceThenDeliverTwice(context);
-				assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED for PT2M",
-						"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED for PT2M",
-						"confirm status\u0000m1\u0000DELIVERED for PT72H",
-						"claim status\u0000m1\u0000DELIVERED for PT2M");
+				String key = DeliveryKeys.of("status\u0000m1\u0000DELIVERED");
+				assertThat(store.calls).containsExactly("claim " + key + " for PT2M", "release " + key,
+						"claim " + key + " for PT2M", "confirm " + key + " for PT72H", "claim " + key + " for PT2M");
 				assertThat(context.getBean(Listener.class).events).hasSize(1);
 			});
 	}

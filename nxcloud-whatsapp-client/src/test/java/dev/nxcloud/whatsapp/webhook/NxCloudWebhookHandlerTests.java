@@ -70,6 +70,46 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
+	void theStoreHoldsOneFixedSizeKeyPerDeliveryWhateverTheIdsCarry() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10_000, Clock.systemUTC());
+		List<String> given = new ArrayList<>();
+		WebhookDeliveryStore recording = new WebhookDeliveryStore() {
+
+			@Override
+			public Claim claim(String key, Duration lease) {
+				given.add(key);
+				return store.claim(key, lease);
+			}
+
+			@Override
+			public void confirm(String key, Duration timeToLive) {
+				given.add(key);
+				store.confirm(key, timeToLive);
+			}
+
+			@Override
+			public void release(String key) {
+				given.add(key);
+				store.release(key);
+			}
+
+		};
+		int[] handed = new int[1];
+		NxCloudWebhookHandler handler = new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null,
+				(event) -> handed[0]++, this.events, recording, Duration.ofMinutes(5), Duration.ofDays(7));
+		String padding = "x".repeat(100_000);
+		for (int i = 0; i < 2_000; i++) {
+			String id = i + padding;
+			byte[] body = (i % 2 == 0) ? bytes(statuses(id, "read"))
+					: bytes("{\"messages\":[{\"id\":\"" + id + "\",\"type\":\"text\"}]}");
+			assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
+		}
+		assertThat(handed[0]).isEqualTo(2_000);
+		assertThat(given).hasSize(4_000).allMatch((key) -> key.matches("[0-9a-f]{64}"));
+		assertThat(store.keys()).hasSize(2_000).doesNotHaveDuplicates().allMatch((key) -> key.matches("[0-9a-f]{64}"));
+	}
+
+	@Test
 	void eachEventGoesToTheListenersAndToTheStream() {
 		Disposable subscription = this.events.stream().subscribe(this.streamed::add);
 		List<MessageStatusEvent> statusesOnly = new ArrayList<>();
