@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
  * {@link NxCloudWebhookEvents#stream()}.
  * <p>
  * The answer tells NxCloud what to do: {@code 200} once every event is handed over; {@code 401} for a callback
- * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object;
+ * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object in well-formed UTF-8;
  * {@code 500} when a listener throws, so that NxCloud delivers the callback again; {@code 503} when the
  * {@link WebhookDeliveryStore} fails (for example a shared store that cannot be reached), without handing the event
  * over, so that NxCloud delivers it again once the store is back; {@code 503} too for an event another attempt
@@ -109,7 +109,7 @@ public final class NxCloudWebhookHandler {
 			decoded = this.decoder.decode(body);
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Refused an NxCloud webhook callback: its body is not a JSON object");
+			logger.warn("Refused an NxCloud webhook callback: " + ex.getMessage());
 			return HttpStatus.BAD_REQUEST;
 		}
 		for (NxCloudWebhookEvent event : decoded) {

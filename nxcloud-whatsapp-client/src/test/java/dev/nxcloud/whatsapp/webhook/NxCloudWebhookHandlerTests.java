@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp.webhook;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -212,6 +213,48 @@ class NxCloudWebhookHandlerTests {
 	void aBodyThatIsNotJsonGets400() {
 		assertThat(handler(100, null).handle(new HttpHeaders(), bytes("<xml/>"))).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void aSignedBodyThatIsNotWellFormedUtf8Gets400AndNoEventWhileMultiByteTextPasses() {
+		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
+				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+		NxCloudWebhookHandler handler = handler(100, verifier);
+		byte[] overlongSlash = withText(new byte[] { 'a', (byte) 0xC0, (byte) 0xAF, 'b' });
+		byte[] loneFf = withText(new byte[] { 'a', (byte) 0xFF, 'b' });
+		byte[] chineseAndEmoji = withText("你好 \uD83D\uDE00".getBytes(StandardCharsets.UTF_8));
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			assertThat(handler.handle(signedHeaders(overlongSlash), overlongSlash)).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(handler.handle(signedHeaders(loneFf), loneFf)).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: A callback body must be "
+					+ "well-formed UTF-8");
+		}
+		assertThat(this.published).isEmpty();
+		assertThat(handler.handle(signedHeaders(chineseAndEmoji), chineseAndEmoji)).isEqualTo(HttpStatus.OK);
+		assertThat(this.published).singleElement()
+			.extracting((event) -> ((InboundMessageEvent) event).raw().path("text").path("body").asString())
+			.isEqualTo("你好 \uD83D\uDE00");
+	}
+
+	/** An inbound text message whose body is the given bytes, as they are. */
+	private static byte[] withText(byte[] text) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(bytes("{\"messages\":[{\"id\":\"in1\",\"type\":\"text\",\"text\":{\"body\":\""));
+		body.writeBytes(text);
+		body.writeBytes(bytes("\"}}]}"));
+		return body.toByteArray();
+	}
+
+	private static HttpHeaders signedHeaders(byte[] body) {
+		String ts = "1700000001000";
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("accesskey", "key1");
+		headers.set("action", "dr");
+		headers.set("biztype", "2");
+		headers.set("ts", ts);
+		headers.set("sign", Signatures.sign("key1", "dr", "2", ts, body, "secret1", Signatures.MD5));
+		return headers;
 	}
 
 	@Test
