@@ -68,14 +68,17 @@ class NxCloudWebhookAutoConfigurationTests {
 
 	/** Headers as NxCloud sends them, signed independently of the starter (with the simulator's signer). */
 	private static HttpHeaders signed(String body, String accessKey, String secret) {
+		return signed(body.getBytes(StandardCharsets.UTF_8), accessKey, secret);
+	}
+
+	private static HttpHeaders signed(byte[] body, String accessKey, String secret) {
 		String ts = Long.toString(System.currentTimeMillis());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("accesskey", accessKey);
 		headers.set("action", "dr");
 		headers.set("biztype", "2");
 		headers.set("ts", ts);
-		headers.set("sign", Signatures.sign(accessKey, "dr", "2", ts, body.getBytes(StandardCharsets.UTF_8), secret,
-				Signatures.MD5));
+		headers.set("sign", Signatures.sign(accessKey, "dr", "2", ts, body, secret, Signatures.MD5));
 		return headers;
 	}
 
@@ -156,6 +159,29 @@ class NxCloudWebhookAutoConfigurationTests {
 					.isOk();
 				assertThat(context.getBean(Listener.class).events).hasSize(1);
 			});
+	}
+
+	@Test
+	void webFluxRefusesASignedBodyThatIsNotWellFormedUtf8() {
+		this.reactive.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true").run((context) -> {
+			WebTestClient client = client(context);
+			for (String malformed : new String[] { "\u00C0\u00AF", "\u00FF" }) {
+				byte[] body = STATUS.replace("m1", "m1" + malformed).getBytes(StandardCharsets.ISO_8859_1);
+				client.post()
+					.uri("/nxcloud/webhook")
+					.contentType(MediaType.APPLICATION_JSON)
+					.headers((headers) -> headers.addAll(signed(body, "key1", "secret1")))
+					.bodyValue(body)
+					.exchange()
+					.expectStatus()
+					.isBadRequest();
+			}
+			assertThat(context.getBean(Listener.class).events).isEmpty();
+			String chinese = STATUS.replace("m1", "m1-你好-\uD83D\uDE00");
+			postReactive(client, "/nxcloud/webhook", signed(chinese, "key1", "secret1"), chinese).expectStatus()
+				.isOk();
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
+		});
 	}
 
 	@Test
