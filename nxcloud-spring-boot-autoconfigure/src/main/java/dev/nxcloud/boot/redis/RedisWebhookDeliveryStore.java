@@ -1,10 +1,6 @@
 package dev.nxcloud.boot.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 import dev.nxcloud.boot.health.NxCloudSharedStore;
@@ -18,8 +14,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * A {@link WebhookDeliveryStore} shared by every instance of the application and kept across restarts: a delivery is
  * claimed with {@code SET NX PX} and the lease, so that exactly one instance hands it over, confirmed with
  * {@code SET PX} and the time to live, and released by deleting the key. The key's value tells a delivery
- * {@value #IN_PROGRESS} from one {@value #HANDLED}. Keys are {@value #KEY_PREFIX} followed by the SHA-256 of the
- * delivery key, so that every key has the same small size whatever ids a callback carries.
+ * {@value #IN_PROGRESS} from one {@value #HANDLED}. Keys are {@value #KEY_PREFIX} followed by the delivery key,
+ * which the webhook handler makes the hex SHA-256 of the event's identity, so that every key has the same small size
+ * whatever ids a callback carries.
  * <p>
  * The store waits for Redis's answer: the webhook handler calls it where listeners may block too, never on a
  * server's event loop. When Redis cannot be reached, or does not answer within Spring Data Redis's command timeout
@@ -30,7 +27,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RedisWebhookDeliveryStore implements WebhookDeliveryStore, NxCloudSharedStore {
 
 	/**
-	 * Prefix of the keys of claimed deliveries; the hex SHA-256 of the delivery key follows.
+	 * Prefix of the keys of claimed deliveries; the delivery key (a hex SHA-256) follows.
 	 */
 	public static final String KEY_PREFIX = "nxcloud:webhook:delivery:";
 
@@ -83,16 +80,10 @@ public final class RedisWebhookDeliveryStore implements WebhookDeliveryStore, Nx
 	/**
 	 * The Redis key of a delivery.
 	 * @param key the delivery key
-	 * @return {@value #KEY_PREFIX} and the hex SHA-256 of the key's UTF-8 bytes
+	 * @return {@value #KEY_PREFIX} and the key
 	 */
 	static String redisKey(String key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return KEY_PREFIX + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java runtime", ex);
-		}
+		return KEY_PREFIX + key;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.SignAlgorithm;
+import dev.nxcloud.whatsapp.testsupport.DeliveryKeys;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
@@ -67,14 +68,17 @@ class NxCloudWebhookAutoConfigurationTests {
 
 	/** Headers as NxCloud sends them, signed independently of the starter (with the simulator's signer). */
 	private static HttpHeaders signed(String body, String accessKey, String secret) {
+		return signed(body.getBytes(StandardCharsets.UTF_8), accessKey, secret);
+	}
+
+	private static HttpHeaders signed(byte[] body, String accessKey, String secret) {
 		String ts = Long.toString(System.currentTimeMillis());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("accesskey", accessKey);
 		headers.set("action", "dr");
 		headers.set("biztype", "2");
 		headers.set("ts", ts);
-		headers.set("sign", Signatures.sign(accessKey, "dr", "2", ts, body.getBytes(StandardCharsets.UTF_8), secret,
-				Signatures.MD5));
+		headers.set("sign", Signatures.sign(accessKey, "dr", "2", ts, body, secret, Signatures.MD5));
 		return headers;
 	}
 
@@ -158,6 +162,29 @@ class NxCloudWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void webFluxRefusesASignedBodyThatIsNotWellFormedUtf8() {
+		this.reactive.withPropertyValues(ACCOUNT).withPropertyValues("nxcloud.webhook.verify-signature=true").run((context) -> {
+			WebTestClient client = client(context);
+			for (String malformed : new String[] { "\u00C0\u00AF", "\u00FF" }) {
+				byte[] body = STATUS.replace("m1", "m1" + malformed).getBytes(StandardCharsets.ISO_8859_1);
+				client.post()
+					.uri("/nxcloud/webhook")
+					.contentType(MediaType.APPLICATION_JSON)
+					.headers((headers) -> headers.addAll(signed(body, "key1", "secret1")))
+					.bodyValue(body)
+					.exchange()
+					.expectStatus()
+					.isBadRequest();
+			}
+			assertThat(context.getBean(Listener.class).events).isEmpty();
+			String chinese = STATUS.replace("m1", "m1-你好-\uD83D\uDE00");
+			postReactive(client, "/nxcloud/webhook", signed(chinese, "key1", "secret1"), chinese).expectStatus()
+				.isOk();
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
+		});
+	}
+
+	@Test
 	void pathIsConfigurable() {
 		this.reactive.withPropertyValues("nxcloud.webhook.path=/hooks/wa").run((context) -> {
 			WebTestClient client = client(context);
@@ -176,10 +203,9 @@ class NxCloudWebhookAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(InMemoryWebhookDeliveryStore.class);
 				failOnceThenDeliverTwice(context);
-				assertThat(store.calls).containsExactly("claim status\u0000m1\u0000DELIVERED for PT2M",
-						"release status\u0000m1\u0000DELIVERED", "claim status\u0000m1\u0000DELIVERED for PT2M",
-						"confirm status\u0000m1\u0000DELIVERED for PT72H",
-						"claim status\u0000m1\u0000DELIVERED for PT2M");
+				String key = DeliveryKeys.of("status\u0000m1\u0000DELIVERED");
+				assertThat(store.calls).containsExactly("claim " + key + " for PT2M", "release " + key,
+						"claim " + key + " for PT2M", "confirm " + key + " for PT72H", "claim " + key + " for PT2M");
 				assertThat(context.getBean(Listener.class).events).hasSize(1);
 			});
 	}

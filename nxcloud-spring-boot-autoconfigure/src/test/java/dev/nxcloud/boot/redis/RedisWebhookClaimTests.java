@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.nxcloud.whatsapp.testsupport.DeliveryKeys;
 import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
@@ -47,7 +48,8 @@ class RedisWebhookClaimTests {
 	private final byte[] callback = ("{\"statuses\":[{\"id\":\"" + this.id + "\",\"status\":\"read\"}]}")
 		.getBytes(StandardCharsets.UTF_8);
 
-	private final String redisKey = RedisWebhookDeliveryStore.redisKey("status\u0000" + this.id + "\u0000READ");
+	private final String redisKey = RedisWebhookDeliveryStore
+		.redisKey(DeliveryKeys.of("status\u0000" + this.id + "\u0000READ"));
 
 	private final List<String> handed = new CopyOnWriteArrayList<>();
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,11 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 	@Override
 	public synchronized void release(String key) {
 		this.deliveries.remove(key);
+	}
+
+	/** The keys held now, oldest first. */
+	synchronized List<String> keys() {
+		return List.copyOf(this.deliveries.keySet());
 	}
 
 	/** Keep the delivery as the newest, making room if the store is full. */

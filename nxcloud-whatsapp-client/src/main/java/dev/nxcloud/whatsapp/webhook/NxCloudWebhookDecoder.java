@@ -1,5 +1,9 @@
 package dev.nxcloud.whatsapp.webhook;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link MessageStatusEvent} per status), {@code messages} (one {@link InboundMessageEvent} per message) or
  * {@code field} ({@link TemplateEvent} or {@link AccountEvent}). Anything else, and any item that does not have the
  * expected shape, becomes an {@link UnknownWebhookEvent}. Unknown fields are ignored and numbers sent as strings are
- * accepted. Instances are immutable and thread-safe.
+ * accepted. The body must be well-formed UTF-8: malformed bytes (an overlong form such as {@code C0 AF}, a lone
+ * {@code FF}) are refused, not replaced or decoded leniently. Instances are immutable and thread-safe.
  */
 public final class NxCloudWebhookDecoder {
 
@@ -45,7 +50,7 @@ public final class NxCloudWebhookDecoder {
 	 * Decode a callback body.
 	 * @param body the raw body
 	 * @return its events, in order; at least one
-	 * @throws IllegalArgumentException if the body is not a JSON object
+	 * @throws IllegalArgumentException if the body is not well-formed UTF-8 or not a JSON object
 	 */
 	public List<NxCloudWebhookEvent> decode(byte[] body) {
 		JsonNode root = readTree(body);
@@ -74,8 +79,19 @@ public final class NxCloudWebhookDecoder {
 	}
 
 	private @Nullable JsonNode readTree(byte[] body) {
+		String text;
 		try {
-			return this.json.readTree(body);
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException("A callback body must be well-formed UTF-8", ex);
+		}
+		try {
+			return this.json.readTree(text);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("A callback body must be a JSON object", ex);

@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
  * {@link NxCloudWebhookEvents#stream()}.
  * <p>
  * The answer tells NxCloud what to do: {@code 200} once every event is handed over; {@code 401} for a callback
- * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object;
+ * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object in well-formed UTF-8;
  * {@code 500} when a listener throws, so that NxCloud delivers the callback again; {@code 503} when the
  * {@link WebhookDeliveryStore} fails (for example a shared store that cannot be reached), without handing the event
  * over, so that NxCloud delivers it again once the store is back; {@code 503} too for an event another attempt
@@ -109,7 +109,7 @@ public final class NxCloudWebhookHandler {
 			decoded = this.decoder.decode(body);
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Refused an NxCloud webhook callback: its body is not a JSON object");
+			logger.warn("Refused an NxCloud webhook callback: " + ex.getMessage());
 			return HttpStatus.BAD_REQUEST;
 		}
 		for (NxCloudWebhookEvent event : decoded) {
@@ -168,8 +168,8 @@ public final class NxCloudWebhookHandler {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The NxCloud webhook delivery store failed to confirm an event handed over: a redelivery "
-					+ "after its claim expires (" + this.claimTimeout + ") would be handed over again; the event was "
-					+ key.replace('\u0000', ' ') + ": " + ex);
+					+ "after its claim expires (" + this.claimTimeout + ") would be handed over again; the event's key "
+					+ "was " + key + ": " + ex);
 		}
 	}
 
@@ -180,16 +180,22 @@ public final class NxCloudWebhookHandler {
 		catch (RuntimeException ex) {
 			logger.warn("The NxCloud webhook delivery store failed to release an event whose listener failed: its "
 					+ "redeliveries are answered 503 until the claim expires (" + this.claimTimeout
-					+ "), then handed over; the event was " + key.replace('\u0000', ' ') + ": " + ex);
+					+ "), then handed over; the event's key was " + key + ": " + ex);
 		}
 	}
 
 	/**
-	 * The key that identifies an event across redeliveries.
+	 * The key that identifies an event across redeliveries: the hex SHA-256 of its {@linkplain #identity identity},
+	 * 64 characters whatever ids a callback carries, so that a store's memory is bounded by its number of keys.
 	 * @param event the event
 	 * @return the key, or {@code null} if the event cannot be recognised
 	 */
 	static @Nullable String deduplicationKey(NxCloudWebhookEvent event) {
+		String identity = identity(event);
+		return (identity != null) ? sha256(identity) : null;
+	}
+
+	private static @Nullable String identity(NxCloudWebhookEvent event) {
 		if (event instanceof MessageStatusEvent status) {
 			String id = status.status().id();
 			MessageStatus.Status value = status.status().status();

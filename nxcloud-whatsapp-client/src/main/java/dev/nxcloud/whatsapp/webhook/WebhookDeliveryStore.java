@@ -20,6 +20,9 @@ import java.time.Duration;
  * deduplicate across a fleet of instances. Implementations must be thread-safe, and each method must be atomic in
  * the store. They may block: the handler runs where listeners may block too, never on a server's event loop.
  * <p>
+ * Keys are the hex SHA-256 of an event's identity (64 characters, whatever ids a callback carries), so a store
+ * holding {@code n} keys holds {@code n} small keys.
+ * <p>
  * A store that cannot be used (a shared store that cannot be reached) throws: a failed claim makes the handler answer
  * {@code 503} without handing the event over, so that NxCloud delivers the callback again; nothing is lost and
  * nothing is handed over unchecked.

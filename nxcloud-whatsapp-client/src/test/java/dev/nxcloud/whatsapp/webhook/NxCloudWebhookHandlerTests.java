@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp.webhook;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,46 @@ class NxCloudWebhookHandlerTests {
 			.map((event) -> ((MessageStatusEvent) event).status())
 			.map((status) -> status.id() + ":" + status.status().name().toLowerCase())
 			.toList();
+	}
+
+	@Test
+	void theStoreHoldsOneFixedSizeKeyPerDeliveryWhateverTheIdsCarry() {
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10_000, Clock.systemUTC());
+		List<String> given = new ArrayList<>();
+		WebhookDeliveryStore recording = new WebhookDeliveryStore() {
+
+			@Override
+			public Claim claim(String key, Duration lease) {
+				given.add(key);
+				return store.claim(key, lease);
+			}
+
+			@Override
+			public void confirm(String key, Duration timeToLive) {
+				given.add(key);
+				store.confirm(key, timeToLive);
+			}
+
+			@Override
+			public void release(String key) {
+				given.add(key);
+				store.release(key);
+			}
+
+		};
+		int[] handed = new int[1];
+		NxCloudWebhookHandler handler = new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), null,
+				(event) -> handed[0]++, this.events, recording, Duration.ofMinutes(5), Duration.ofDays(7));
+		String padding = "x".repeat(100_000);
+		for (int i = 0; i < 2_000; i++) {
+			String id = i + padding;
+			byte[] body = (i % 2 == 0) ? bytes(statuses(id, "read"))
+					: bytes("{\"messages\":[{\"id\":\"" + id + "\",\"type\":\"text\"}]}");
+			assertThat(handler.handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.OK);
+		}
+		assertThat(handed[0]).isEqualTo(2_000);
+		assertThat(given).hasSize(4_000).allMatch((key) -> key.matches("[0-9a-f]{64}"));
+		assertThat(store.keys()).hasSize(2_000).doesNotHaveDuplicates().allMatch((key) -> key.matches("[0-9a-f]{64}"));
 	}
 
 	@Test
@@ -172,6 +213,48 @@ class NxCloudWebhookHandlerTests {
 	void aBodyThatIsNotJsonGets400() {
 		assertThat(handler(100, null).handle(new HttpHeaders(), bytes("<xml/>"))).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void aSignedBodyThatIsNotWellFormedUtf8Gets400AndNoEventWhileMultiByteTextPasses() {
+		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
+				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+		NxCloudWebhookHandler handler = handler(100, verifier);
+		byte[] overlongSlash = withText(new byte[] { 'a', (byte) 0xC0, (byte) 0xAF, 'b' });
+		byte[] loneFf = withText(new byte[] { 'a', (byte) 0xFF, 'b' });
+		byte[] chineseAndEmoji = withText("你好 \uD83D\uDE00".getBytes(StandardCharsets.UTF_8));
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			assertThat(handler.handle(signedHeaders(overlongSlash), overlongSlash)).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(handler.handle(signedHeaders(loneFf), loneFf)).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: A callback body must be "
+					+ "well-formed UTF-8");
+		}
+		assertThat(this.published).isEmpty();
+		assertThat(handler.handle(signedHeaders(chineseAndEmoji), chineseAndEmoji)).isEqualTo(HttpStatus.OK);
+		assertThat(this.published).singleElement()
+			.extracting((event) -> ((InboundMessageEvent) event).raw().path("text").path("body").asString())
+			.isEqualTo("你好 \uD83D\uDE00");
+	}
+
+	/** An inbound text message whose body is the given bytes, as they are. */
+	private static byte[] withText(byte[] text) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(bytes("{\"messages\":[{\"id\":\"in1\",\"type\":\"text\",\"text\":{\"body\":\""));
+		body.writeBytes(text);
+		body.writeBytes(bytes("\"}}]}"));
+		return body.toByteArray();
+	}
+
+	private static HttpHeaders signedHeaders(byte[] body) {
+		String ts = "1700000001000";
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("accesskey", "key1");
+		headers.set("action", "dr");
+		headers.set("biztype", "2");
+		headers.set("ts", ts);
+		headers.set("sign", Signatures.sign("key1", "dr", "2", ts, body, "secret1", Signatures.MD5));
+		return headers;
 	}
 
 	@Test

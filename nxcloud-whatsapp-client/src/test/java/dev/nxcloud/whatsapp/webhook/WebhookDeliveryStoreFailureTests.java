@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.nxcloud.whatsapp.testsupport.DeliveryKeys;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import dev.nxcloud.whatsapp.testsupport.SteppedClock;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,8 @@ class WebhookDeliveryStoreFailureTests {
 				.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 			assertThat(output.text()).contains("WARN The NxCloud webhook delivery store failed to release an event "
 					+ "whose listener failed: its redeliveries are answered 503 until the claim expires (PT5M), then "
-					+ "handed over; the event was status m1 READ: java.lang.IllegalStateException: Redis is away");
+					+ "handed over; the event's key was " + DeliveryKeys.of("status\u0000m1\u0000READ")
+					+ ": java.lang.IllegalStateException: Redis is away");
 		}
 		this.listenerFails = false;
 		this.store.failOnRelease = false;
@@ -123,8 +125,9 @@ class WebhookDeliveryStoreFailureTests {
 		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
 			assertThat(this.handler.handle(new HttpHeaders(), ONE_STATUS)).isEqualTo(HttpStatus.OK);
 			assertThat(output.text()).contains("WARN The NxCloud webhook delivery store failed to confirm an event "
-					+ "handed over: a redelivery after its claim expires (PT5M) would be handed over again; the event "
-					+ "was status m1 READ: java.lang.IllegalStateException: Redis is away");
+					+ "handed over: a redelivery after its claim expires (PT5M) would be handed over again; the event's "
+					+ "key was " + DeliveryKeys.of("status\u0000m1\u0000READ")
+					+ ": java.lang.IllegalStateException: Redis is away");
 		}
 		assertThat(this.handed).containsExactly("m1");
 		this.store.failOnConfirm = false;
