@@ -103,9 +103,14 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 	private static final class ReactorNetty {
 
 		static boolean hasAnswered(ServerHttpResponse response) {
-			return ServerHttpResponseDecorator.getNativeResponse(
-					response) instanceof reactor.netty.http.server.HttpServerResponse nativeResponse
-					&& nativeResponse.hasSentHeaders();
+			try {
+				return ServerHttpResponseDecorator.getNativeResponse(
+						response) instanceof reactor.netty.http.server.HttpServerResponse nativeResponse
+						&& nativeResponse.hasSentHeaders();
+			}
+			catch (IllegalStateException | IllegalArgumentException ex) {
+				return false; // no native response, as with a mock server
+			}
 		}
 
 	}
