@@ -1,12 +1,17 @@
 package dev.nxcloud.boot.webhook;
 
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -18,9 +23,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The webhook endpoint of a WebFlux application: {@code POST <path>} reads the raw body once and passes it to the
  * {@link NxCloudWebhookHandler}. Listeners run on the given scheduler, never on the server's event loop, so they may
- * block.
+ * block. A request whose body does not arrive whole (the client went away, or the server refused its framing and
+ * answered already) is one {@code DEBUG} line, neither handled nor answered.
  */
 public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<ServerResponse> {
+
+	private static final Log logger = LogFactory.getLog(ReactiveNxCloudWebhookEndpoint.class);
+
+	private static final boolean reactorNettyPresent = ClassUtils
+		.isPresent("reactor.netty.http.server.HttpServerResponse", ReactiveNxCloudWebhookEndpoint.class.getClassLoader());
 
 	private final NxCloudWebhookHandler handler;
 
@@ -59,10 +70,49 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 				return body;
 			})
 			.defaultIfEmpty(new byte[0])
+			.onErrorResume((ex) -> !(ex instanceof DataBufferLimitException), (ex) -> incomplete(request, ex.toString()))
+			.filter((body) -> arrivedWhole(request, body))
 			.publishOn(this.scheduler)
 			.map((body) -> this.handler.handle(request.headers().asHttpHeaders(), body))
 			.onErrorReturn(DataBufferLimitException.class, HttpStatus.valueOf(413))
 			.flatMap((status) -> ServerResponse.status(status).build());
+	}
+
+	private static boolean arrivedWhole(ServerRequest request, byte[] body) {
+		ServerHttpResponse response = request.exchange().getResponse();
+		if (response.isCommitted() || (reactorNettyPresent && ReactorNetty.hasAnswered(response))) {
+			incomplete(request, "the server has answered already");
+			return false;
+		}
+		long declared = request.headers().asHttpHeaders().getContentLength();
+		if (declared >= 0 && declared != body.length) {
+			incomplete(request, body.length + " of " + declared + " declared bytes arrived");
+			return false;
+		}
+		return true;
+	}
+
+	private static <T> Mono<T> incomplete(ServerRequest request, String reason) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Ignored an incomplete NxCloud webhook request " + request.exchange().getLogPrefix() + reason);
+		}
+		return Mono.empty();
+	}
+
+	/** Reactor Netty answers a request whose framing it refuses (400) and still ends its body normally. */
+	private static final class ReactorNetty {
+
+		static boolean hasAnswered(ServerHttpResponse response) {
+			try {
+				return ServerHttpResponseDecorator.getNativeResponse(
+						response) instanceof reactor.netty.http.server.HttpServerResponse nativeResponse
+						&& nativeResponse.hasSentHeaders();
+			}
+			catch (IllegalStateException | IllegalArgumentException ex) {
+				return false; // no native response, as with a mock server
+			}
+		}
+
 	}
 
 }

@@ -3,6 +3,9 @@ package dev.nxcloud.boot.webhook;
 import java.io.IOException;
 
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -14,9 +17,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The webhook endpoint of a Spring MVC application: {@code POST <path>} reads the raw body once and passes it to the
- * {@link NxCloudWebhookHandler} on the request's thread.
+ * {@link NxCloudWebhookHandler} on the request's thread. A request whose body cannot be read whole (the client went
+ * away, or its framing is malformed) is one {@code DEBUG} line, neither handled nor answered.
  */
 public final class ServletNxCloudWebhookEndpoint implements HandlerFunction<ServerResponse> {
+
+	private static final Log logger = LogFactory.getLog(ServletNxCloudWebhookEndpoint.class);
 
 	private final NxCloudWebhookHandler handler;
 
@@ -42,8 +48,15 @@ public final class ServletNxCloudWebhookEndpoint implements HandlerFunction<Serv
 	}
 
 	@Override
-	public ServerResponse handle(ServerRequest request) throws IOException {
-		byte[] body = request.servletRequest().getInputStream().readNBytes(this.maxBodySize + 1);
+	public @Nullable ServerResponse handle(ServerRequest request) {
+		byte[] body;
+		try {
+			body = request.servletRequest().getInputStream().readNBytes(this.maxBodySize + 1);
+		}
+		catch (IOException ex) {
+			logger.debug("Ignored an incomplete NxCloud webhook request: " + ex);
+			return null;
+		}
 		if (body.length > this.maxBodySize) {
 			return ServerResponse.status(HttpStatus.valueOf(413)).build();
 		}

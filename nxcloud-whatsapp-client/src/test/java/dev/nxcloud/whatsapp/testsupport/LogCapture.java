@@ -19,16 +19,36 @@ public final class LogCapture implements AutoCloseable {
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-	private LogCapture(Class<?> source) {
-		this.logger = (Logger) LoggerFactory.getLogger(source);
-		this.previousLevel = this.logger.getLevel();
-		this.logger.setLevel(Level.DEBUG);
+	private LogCapture(Logger logger, boolean debug) {
+		this.logger = logger;
+		this.previousLevel = logger.getLevel();
+		if (debug) {
+			logger.setLevel(Level.DEBUG);
+		}
 		this.appender.start();
 		this.logger.addAppender(this.appender);
 	}
 
 	public static LogCapture of(Class<?> source) {
-		return new LogCapture(source);
+		return new LogCapture((Logger) LoggerFactory.getLogger(source), true);
+	}
+
+	/**
+	 * Records what any class logs, at the levels already enabled, while it is open.
+	 * @return the capture
+	 */
+	public static LogCapture everything() {
+		return new LogCapture((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME), false);
+	}
+
+	/**
+	 * Each event logged so far.
+	 * @return the events
+	 */
+	public List<ILoggingEvent> events() {
+		synchronized (this.appender) {
+			return List.copyOf(this.appender.list);
+		}
 	}
 
 	/**
