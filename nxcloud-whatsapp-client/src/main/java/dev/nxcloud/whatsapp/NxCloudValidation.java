@@ -14,6 +14,84 @@ public final class NxCloudValidation {
 	private NxCloudValidation() {
 	}
 
+	/** The most characters of an input that an error message quotes. */
+	static final int QUOTED_CHARACTERS = 40;
+
+	/**
+	 * Require a value that is not {@code null}.
+	 * @param <T> the type of the value
+	 * @param field the wire field (or parameter) name
+	 * @param value the value
+	 * @return the value
+	 * @throws NxCloudValidationException if it is {@code null}
+	 */
+	public static <T> T requireNonNull(String field, @Nullable T value) {
+		if (value == null) {
+			throw new NxCloudValidationException(field, "is required");
+		}
+		return value;
+	}
+
+	/**
+	 * Require a text of at most {@code maxCharacters} characters, counted as WhatsApp counts them: in code points, so
+	 * an emoji is one character and not two UTF-16 units. {@code null} passes (pair it with {@link #requireText} where
+	 * the field is required).
+	 * @param field the wire field name
+	 * @param value the value, or {@code null}
+	 * @param maxCharacters the most characters allowed
+	 * @return the value
+	 * @throws NxCloudValidationException if it is longer
+	 */
+	public static @Nullable String maxLength(String field, @Nullable String value, int maxCharacters) {
+		if (value != null && value.length() > maxCharacters
+				&& value.codePointCount(0, value.length()) > maxCharacters) {
+			throw new NxCloudValidationException(field, "must be at most " + maxCharacters + " characters (got "
+					+ value.codePointCount(0, value.length()) + ")");
+		}
+		return value;
+	}
+
+	/**
+	 * Quote an input for an error message: at most {@value #QUOTED_CHARACTERS} characters, then {@code …}, with
+	 * control characters (CR, LF, tab, …), quotes and backslashes escaped, so that a message never carries a huge
+	 * value nor forges a log line.
+	 * @param value the input, or {@code null}
+	 * @return the quoted excerpt, such as {@code 'abc
+X…'}, or {@code null} unquoted
+	 */
+	public static String quote(@Nullable Object value) {
+		if (value == null) {
+			return "null";
+		}
+		String text = value.toString();
+		StringBuilder quoted = new StringBuilder(QUOTED_CHARACTERS + 8).append('\'');
+		int characters = 0;
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			if (characters++ == QUOTED_CHARACTERS) {
+				return quoted.append("…'").toString();
+			}
+			int c = text.codePointAt(i);
+			switch (c) {
+				case '\r' -> quoted.append("\\r");
+				case '\n' -> quoted.append("\\n");
+				case '\t' -> quoted.append("\\t");
+				case '\'' -> quoted.append("\\'");
+				case '\\' -> quoted.append("\\\\");
+				default -> {
+					if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+							|| Character.getType(c) == Character.LINE_SEPARATOR
+							|| Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+						quoted.append(String.format("\\u%04x", c));
+					}
+					else {
+						quoted.appendCodePoint(c);
+					}
+				}
+			}
+		}
+		return quoted.append('\'').toString();
+	}
+
 	/**
 	 * Require a non-blank text.
 	 * @param field the wire field name
@@ -39,11 +117,12 @@ public final class NxCloudValidation {
 	public static String requirePhone(String field, @Nullable String value) {
 		requireText(field, value);
 		if (value.startsWith("+")) {
-			throw new NxCloudValidationException(field, "must be digits with the country code and no '+' (got '" + value + "')");
+			throw new NxCloudValidationException(field,
+					"must be digits with the country code and no '+' (got " + quote(value) + ")");
 		}
 		if (!value.chars().allMatch((c) -> c >= '0' && c <= '9') || value.length() < 7 || value.length() > 15) {
 			throw new NxCloudValidationException(field,
-					"must be 7 to 15 digits including the country code (E.164 without '+'; got '" + value + "')");
+					"must be 7 to 15 digits including the country code (E.164 without '+'; got " + quote(value) + ")");
 		}
 		return value;
 	}
@@ -67,7 +146,7 @@ public final class NxCloudValidation {
 		catch (URISyntaxException ex) {
 			// reported below
 		}
-		throw new NxCloudValidationException(field, "must be an http or https URL (got '" + value + "')");
+		throw new NxCloudValidationException(field, "must be an http or https URL (got " + quote(value) + ")");
 	}
 
 	/**
