@@ -28,7 +28,7 @@ final class Report {
 	static final String CHART = "throughput.svg";
 
 	static final String COMMAND = "mvn -B -pl benchmarks -am package -DskipTests\n"
-			+ "$JAVA_25_HOME/bin/java -jar benchmarks/target/benchmarks.jar    # Java 21 or later for the virtual threads";
+			+ ProcessHandle.current().info().command().orElse("java") + " -jar benchmarks/target/benchmarks.jar";
 
 	private static final String JAVA = System.getProperty("java.runtime.version") + " ("
 			+ System.getProperty("java.vm.vendor") + ")";
