@@ -29,7 +29,11 @@ import dev.nxcloud.benchmarks.prepare.PreparationRunner;
  * {@code --bulk-total=N} (default 1 000 000), {@code --bulk-concurrency=N} (default
  * 120), {@code --measure=SECONDS} (default 3) and {@code --warmup=SECONDS} (default 3) for the load harness, and
  * for a focused look: {@code --clients=starter,bare Reactor Netty,RestClient + pool}, {@code --concurrency=16,64},
- * {@code --latency=0,50} and {@code --starter-default-pool} (the starter without a connection pool of its own).
+ * {@code --latency=0,50}, {@code --starter-default-pool} (the starter without a connection pool of its own) and
+ * {@code --jfr=DIR} (a JFR recording of each measured load window, for profiling; its figures include JFR's cost).
+ * <p>
+ * The {@linkplain LoadHarness#REST_CLIENT_VIRTUAL RestClient on virtual threads} needs Java 21 or later: run the jar
+ * on such a JDK to include it (every JVM of the run then uses it); on an older one it is left out, and said so.
  */
 public final class BenchmarkMain {
 
@@ -54,8 +58,8 @@ public final class BenchmarkMain {
 		int bulkConcurrency = 120;
 		double measureSeconds = 3;
 		double warmupSeconds = 3;
-		Set<String> clients = new LinkedHashSet<>(
-				List.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.BARE_WEBCLIENT, LoadHarness.REST_CLIENT));
+		Set<String> clients = new LinkedHashSet<>(LoadHarness.CLIENTS);
+		Path jfr = null;
 		int[] concurrencies = CONCURRENCIES;
 		int[] latencies = LATENCIES;
 		boolean starterDefaultPool = false;
@@ -90,6 +94,9 @@ public final class BenchmarkMain {
 			else if (arg.equals("--starter-default-pool")) {
 				starterDefaultPool = true;
 			}
+			else if (arg.startsWith("--jfr=")) {
+				jfr = Path.of(value);
+			}
 			else if (arg.startsWith("--clients=")) {
 				clients = new LinkedHashSet<>(List.of(value.split(",")));
 			}
@@ -103,6 +110,23 @@ public final class BenchmarkMain {
 				throw new IllegalArgumentException("Unknown option " + arg);
 			}
 		}
+		log("Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + "), pid "
+				+ ProcessHandle.current().pid());
+		List<String> skipped = new ArrayList<>();
+		if (!skip.contains("load")) {
+			for (String client : clients) {
+				String unavailable = LoadHarness.unavailable(client);
+				if (unavailable != null) {
+					skipped.add(client + ": " + unavailable);
+					log("Load: " + client + " skipped, " + unavailable
+							+ "; run the jar with such a JDK's java to include it");
+				}
+			}
+		}
+		if (jfr != null) {
+			log("Load: a JFR recording of each measured window goes to " + jfr.toAbsolutePath()
+					+ " (its figures include JFR's cost: do not publish them)");
+		}
 		Instant started = Instant.now();
 		List<PreparationRow> preparation = List.of();
 		if (!skip.contains("jmh")) {
@@ -115,7 +139,7 @@ public final class BenchmarkMain {
 			try (SimulatorProcess simulators = SimulatorProcess.fork(LATENCIES)) {
 				if (!skip.contains("load")) {
 					LoadHarness harness = new LoadHarness(new LoadHarness.Settings(concurrencies,
-							seconds(warmupSeconds), seconds(measureSeconds), 2, clients, starterDefaultPool));
+							seconds(warmupSeconds), seconds(measureSeconds), 2, clients, starterDefaultPool, jfr));
 					for (int i = 0; i < LATENCIES.length; i++) {
 						int latency = LATENCIES[i];
 						if (Arrays.stream(latencies).noneMatch((l) -> l == latency)) {
@@ -155,7 +179,8 @@ public final class BenchmarkMain {
 		}
 		Duration took = Duration.between(started, Instant.now());
 		if (!(skip.contains("jmh") && skip.contains("load") && skip.contains("bulk"))) {
-			Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length);
+			Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length,
+					skipped);
 			report.write(out);
 			log("Wrote " + out.resolve(Report.MARKDOWN) + " and " + out.resolve(Report.CHART) + " in "
 					+ took.toSeconds() + " s");

@@ -22,6 +22,9 @@ public final class SimulatorProcess implements AutoCloseable {
 
 	private static final String PHONE_RATE = "--phone-rate=";
 
+	/** The Java whose launcher warns when native access (Netty's native transport) is not enabled. */
+	private static final int NATIVE_ACCESS_FEATURE = 22;
+
 	private final Process process;
 
 	private final List<String> baseUrls;
@@ -61,6 +64,9 @@ public final class SimulatorProcess implements AutoCloseable {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
 				System.getProperty("java.class.path"), SimulatorProcess.class.getName()));
+		if (Runtime.version().feature() >= NATIVE_ACCESS_FEATURE) {
+			command.add(1, "--enable-native-access=ALL-UNNAMED");
+		}
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		BufferedReader out = new BufferedReader(

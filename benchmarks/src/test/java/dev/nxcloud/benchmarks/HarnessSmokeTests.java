@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.nxcloud.benchmarks.bulk.BulkSendHarness;
 import dev.nxcloud.benchmarks.load.BareReactorNettyClient;
@@ -17,6 +18,8 @@ import dev.nxcloud.simulator.NxCloudSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,11 +75,42 @@ class HarnessSmokeTests {
 	}
 
 	@Test
-	void loadHarnessMeasuresEveryClientAndWritesTheReport(@TempDir Path out) throws Exception {
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void restClientOnVirtualThreadsSucceedsAgainstTheSimulator() {
+		assertThat(LoadHarness.unavailable(LoadHarness.REST_CLIENT_VIRTUAL)).isNull();
+		try (HandSignedRestClient restClient = HandSignedRestClient.onVirtualThreads(simulator.baseUrl())) {
+			for (int i = 0; i < 5; i++) {
+				assertThat(restClient.send()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void restClientOnVirtualThreadsIsUnavailableBeforeJava21() {
+		assertThat(LoadHarness.unavailable(LoadHarness.REST_CLIENT_VIRTUAL)).contains("no virtual threads")
+			.contains("Java 21");
+		assertThat(LoadHarness.unavailable(LoadHarness.REST_CLIENT)).isNull();
+	}
+
+	@Test
+	void loadHarnessMeasuresEveryClientThisJvmRunsAndWritesTheReport(@TempDir Path out) throws Exception {
+		Set<String> clients = Set.of(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT, LoadHarness.REST_CLIENT,
+				LoadHarness.REST_CLIENT_VIRTUAL);
 		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
-				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.BARE, LoadHarness.REST_CLIENT), false));
+				Duration.ofMillis(100), 1, clients, false, out.resolve("jfr")));
 		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
-		assertThat(rows).hasSize(3).allSatisfy((row) -> {
+		boolean virtualThreads = LoadHarness.unavailable(LoadHarness.REST_CLIENT_VIRTUAL) == null;
+		assertThat(rows).extracting(LoadHarness.Row::client)
+			.containsExactlyInAnyOrderElementsOf(clients.stream()
+				.filter((client) -> virtualThreads || !client.equals(LoadHarness.REST_CLIENT_VIRTUAL))
+				.toList());
+		try (Stream<Path> recordings = Files.list(out.resolve("jfr"))) {
+			assertThat(recordings.map((path) -> path.getFileName().toString()))
+				.hasSize(rows.size())
+				.contains("0ms-c2-starter-round1.jfr", "0ms-c2-bare-WebClient-round1.jfr");
+		}
+		assertThat(rows).allSatisfy((row) -> {
 			assertThat(row.window().calls()).isPositive();
 			assertThat(row.window().errors()).isZero();
 		});
@@ -88,9 +122,13 @@ class HarnessSmokeTests {
 		assertThat(bulk.errors()).isZero();
 		List<PreparationRow> preparation = List.of(new PreparationRow("starterMd5", 1100, 10, 3000, List.of(1100.0)),
 				new PreparationRow("bareMd5", 1000, 10, 2000, List.of(1000.0)));
-		new Report(preparation, rows, bulk, Duration.ofSeconds(1), 1000).write(out);
+		new Report(preparation, rows, bulk, Duration.ofSeconds(1), 1000, List.of("a client: a reason")).write(out);
 		assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains("| 2 | starter |")
-			.contains("| preparation ≤ 1.3× bare MD5 + Jackson | 1.10×");
+			.contains("| preparation ≤ 1.3× bare MD5 + Jackson | 1.10×")
+			.contains("| throughput ≥ 0.90×, 0 ms | ")
+			.contains("| throughput ≥ 0.98×, 50 ms | – | not measured |")
+			.contains("Not run: a client: a reason.")
+			.contains(Runtime.version().toString());
 		assertThat(Files.readString(out.resolve(Report.CHART))).startsWith("<svg").endsWith("</svg>\n");
 	}
 

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,14 +80,7 @@ public final class LoadDriver {
 		for (int i = 0; i < concurrency; i++) {
 			workers.add(pool.submit(() -> {
 				while (System.nanoTime() < deadline) {
-					long start = System.nanoTime();
-					try {
-						boolean success = call.getAsBoolean();
-						recording.record(success, System.nanoTime() - start, null);
-					}
-					catch (RuntimeException ex) {
-						recording.record(false, 0, ex);
-					}
+					callOnce(call, recording);
 				}
 			}));
 		}
@@ -98,6 +93,60 @@ public final class LoadDriver {
 			}
 		}
 		return recording.stop();
+	}
+
+	/**
+	 * Run blocking calls, {@code concurrency} in flight, each on a thread of its own, until {@code duration} has
+	 * passed: a server's thread per request. Each call's thread, when the call is done, starts the thread of the next
+	 * call, so that no other thread takes part in keeping the calls in flight.
+	 * @param call makes one call; returns {@code true} on success
+	 * @param threadPerTask starts a new thread for each task, such as one of virtual threads
+	 * @param concurrency the calls in flight
+	 * @param duration how long to keep starting calls
+	 * @return the window
+	 */
+	public static Window runThreadPerCall(BooleanSupplier call, Executor threadPerTask, int concurrency,
+			Duration duration) {
+		Recording recording = new Recording();
+		long deadline = System.nanoTime() + duration.toNanos();
+		CountDownLatch stopped = new CountDownLatch(concurrency);
+		Runnable callThenNext = new Runnable() {
+
+			@Override
+			public void run() {
+				callOnce(call, recording);
+				if (System.nanoTime() < deadline) {
+					threadPerTask.execute(this);
+				}
+				else {
+					stopped.countDown();
+				}
+			}
+
+		};
+		recording.start();
+		for (int i = 0; i < concurrency; i++) {
+			threadPerTask.execute(callThenNext);
+		}
+		try {
+			stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return recording.stop();
+	}
+
+	private static void callOnce(BooleanSupplier call, Recording recording) {
+		long start = System.nanoTime();
+		try {
+			boolean success = call.getAsBoolean();
+			recording.record(success, System.nanoTime() - start, null);
+		}
+		catch (RuntimeException ex) {
+			recording.record(false, 0, ex);
+		}
 	}
 
 	private static final class Recording {

@@ -25,6 +25,22 @@ public record Window(long calls, long errors, long nanos, Histogram latencies, l
 	}
 
 	/**
+	 * The CPU time the JVM used per call.
+	 * @return nanoseconds per call
+	 */
+	public double cpuNanosPerCall() {
+		return (double) this.cpuNanos / Math.max(1, this.calls);
+	}
+
+	/**
+	 * The bytes the JVM allocated per call.
+	 * @return bytes per call
+	 */
+	public double allocatedBytesPerCall() {
+		return (double) this.allocatedBytes / Math.max(1, this.calls);
+	}
+
+	/**
 	 * Merge two windows of the same scenario.
 	 * @param other the other window
 	 * @return the sum
