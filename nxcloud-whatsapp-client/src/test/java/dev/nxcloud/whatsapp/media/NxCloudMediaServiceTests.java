@@ -198,7 +198,8 @@ class NxCloudMediaServiceTests {
 		assertRejected(service().upload(MediaUploadRequest.of(new byte[0], "a.pdf", MediaType.APPLICATION_PDF)),
 				"empty");
 		assertRejected(service().upload(this.dir.resolve("missing.png")), "cannot be read");
-		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), " ", MediaType.IMAGE_PNG)), "file name");
+		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), " ", MediaType.IMAGE_PNG)), "filename",
+				"is required");
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -330,9 +331,13 @@ class NxCloudMediaServiceTests {
 	}
 
 	private void assertRejected(Mono<MediaUpload> upload, String message) {
+		assertRejected(upload, "file", message);
+	}
+
+	private void assertRejected(Mono<MediaUpload> upload, String field, String message) {
 		StepVerifier.create(upload)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
-				.hasMessageContaining("'file'")
+				.hasMessageContaining("'" + field + "'")
 				.hasMessageContaining(message))
 			.verify();
 	}
