@@ -93,7 +93,7 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 		if (filename.equals(".") || filename.equals("..")
 				|| filename.codePoints().anyMatch((c) -> Character.isISOControl(c) || c == '"')) {
 			throw new NxCloudValidationException("filename",
-					"must be a file name without control characters (CR, LF, …) or '\"' (got "
+					"must name a file, without control characters (CR, LF, …) or '\"' (got "
 							+ NxCloudValidation.quote(filename) + ")");
 		}
 		return filename;
