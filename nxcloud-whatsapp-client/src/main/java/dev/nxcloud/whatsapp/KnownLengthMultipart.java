@@ -186,8 +186,8 @@ final class KnownLengthMultipart {
 		}
 
 		private IllegalStateException mismatch(String moreOrFewer) {
-			return new IllegalStateException("multipart part '" + this.name + "' declared a Content-Length of "
-					+ this.length + " bytes but held " + moreOrFewer);
+			return new IllegalStateException("multipart part " + NxCloudValidation.quote(this.name)
+					+ " declared a Content-Length of " + this.length + " bytes but held " + moreOrFewer);
 		}
 
 	}

@@ -31,8 +31,8 @@ import org.springframework.http.client.MultipartBodyBuilder;
  * is chunked. Content of unknown size (a stream of buffers without a declared size, another resource) is counted as
  * it streams, and the upload fails once it passes its kind's limit. The file name sent is the
  * {@linkplain #filename() base name} of the name given. Immutable; the content itself is referenced, not copied. The
- * factories and {@code with…} methods refuse {@code null} at once with an {@link NxCloudValidationException} naming the
- * parameter; the other rules are checked when the request is sent.
+ * factories and {@code with…} methods refuse {@code null} at once with an {@link NxCloudValidationException} naming
+ * the parameter; the other rules are checked when the request is sent.
  */
 public final class MediaUploadRequest {
 

@@ -45,7 +45,8 @@ public record TemplateListRequest(@Nullable String businessPhone, @Nullable Long
 	 * @return a new request
 	 */
 	public TemplateListRequest withBusinessPhone(String businessPhone) {
-		return new TemplateListRequest(NxCloudValidation.requireNonNull("phone", businessPhone), this.tenantId, this.pageNumber, this.pageSize, this.name);
+		return new TemplateListRequest(NxCloudValidation.requireNonNull("phone", businessPhone), this.tenantId,
+				this.pageNumber, this.pageSize, this.name);
 	}
 
 	/**

@@ -73,7 +73,8 @@ final class TemplateRules {
 		NxCloudValidation.requireText("name", name);
 		NxCloudValidation.maxLength("name", name, MAX_NAME_LENGTH);
 		if (name.codePoints().anyMatch(TemplateRules::isCjk)) {
-			throw new NxCloudValidationException("name", "cannot be in Chinese (got " + NxCloudValidation.quote(name) + ")");
+			throw new NxCloudValidationException("name",
+					"cannot be in Chinese (got " + NxCloudValidation.quote(name) + ")");
 		}
 		if (!name.chars().allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
 			throw new NxCloudValidationException("name", "must hold only lowercase letters, digits and underscores (got "

@@ -97,7 +97,8 @@ class HostileTemplateAndMediaCorpusTests {
 				refused("null upload answer", "upload", (s) -> create(s,
 						valid().headerMedia(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, (MediaUpload) null)))),
 				refused("null language code", "language", (s) -> create(s, valid().language(TemplateLanguage.of(null)))),
-				refused("null list name", "name", (s) -> s.templates.list(TemplateListRequest.firstPage().withName(null))),
+				refused("null list name", "name",
+						(s) -> s.templates.list(TemplateListRequest.firstPage().withName(null))),
 				refused("null key phone", "phone", (s) -> s.templates.get(TemplateKey.of(1).withBusinessPhone(null))),
 				refused("upload((Path) null)", "file", (s) -> s.media.upload((Path) null)),
 				refused("upload(null request)", "request", (s) -> s.media.upload((MediaUploadRequest) null)),
@@ -168,13 +169,17 @@ class HostileTemplateAndMediaCorpusTests {
 					.upload(MediaUploadRequest.of(Flux.<DataBuffer>empty(), "a.png", MediaType.IMAGE_PNG).withSize(-1))),
 				// sizes known only by streaming
 				failsWhileStreaming("6 MB stream of unknown size", "file", "streamed more bytes than",
-						(s) -> s.media.upload(MediaUploadRequest.of(stream(6 * MEGABYTE), "a.png", MediaType.IMAGE_PNG))),
+						(s) -> s.media.upload(MediaUploadRequest.of(stream(6 * MEGABYTE), "a.png",
+								MediaType.IMAGE_PNG))),
 				failsWhileStreaming("6 MB stream declared as 100 bytes", null,
 						"part 'file' declared a Content-Length of 100 bytes but held more", (s) -> s.media
-							.upload(MediaUploadRequest.of(stream(6 * MEGABYTE), "a.png", MediaType.IMAGE_PNG).withSize(100))),
-				failsWhileStreaming("6 MB input stream resource", "file", "streamed more bytes than", (s) -> s.media.upload(
-						MediaUploadRequest.of(new InputStreamResource(new ByteArrayInputStream(new byte[6 * MEGABYTE])),
-								MediaType.IMAGE_PNG).withFilename("a.png"))),
+							.upload(MediaUploadRequest.of(stream(6 * MEGABYTE), "a.png", MediaType.IMAGE_PNG)
+								.withSize(100))),
+				failsWhileStreaming("6 MB input stream resource", "file", "streamed more bytes than",
+						(s) -> s.media.upload(MediaUploadRequest
+							.of(new InputStreamResource(new ByteArrayInputStream(new byte[6 * MEGABYTE])),
+									MediaType.IMAGE_PNG)
+							.withFilename("a.png"))),
 				// accepted at the limit, and sent
 				accepted("name of 512", (s) -> create(s, valid().name("a".repeat(512))),
 						(sent) -> assertThat(sent.bodyText()).contains("\"name\":\"" + "a".repeat(512) + "\"")),
