@@ -14,6 +14,7 @@ import dev.nxcloud.whatsapp.NxCloudDefaults;
 import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.media.DefaultNxCloudMediaService;
+import dev.nxcloud.whatsapp.media.MediaKind;
 import dev.nxcloud.whatsapp.media.MediaUpload;
 import dev.nxcloud.whatsapp.media.MediaUploadRequest;
 import dev.nxcloud.whatsapp.media.NxCloudMediaService;
@@ -100,7 +101,26 @@ class HostileTemplateAndMediaCorpusTests {
 				refused("null list name", "name",
 						(s) -> s.templates.list(TemplateListRequest.firstPage().withName(null))),
 				refused("null key phone", "phone", (s) -> s.templates.get(TemplateKey.of(1).withBusinessPhone(null))),
+				refused("null unsubscribe text", "text",
+						(s) -> create(s, valid().button(TemplateButton.unsubscribe(null)))),
+				refused("null flow id", "flow_id", (s) -> create(s, valid().button(TemplateButton.flow("Open", null)))),
+				refused("null button type", "type", (s) -> create(s,
+						valid().button(new TemplateButton(null, null, "Yes", null, null, null, List.of())))),
+				refused("null event template name", "templateName", (s) -> create(s, valid()
+					.button(TemplateButton.quickReply("Yes").withEvents(TemplateButtonEvent.template(1, null))))),
+				refused("null header media name", "mediaName", (s) -> create(s,
+						valid().headerMedia(TemplateHeaderMedia.of(TemplateMediaType.IMAGE, null, "1", "4:h")))),
+				refused("null client", "client", (s) -> new DefaultNxCloudTemplateService(null).list()),
+				refused("null media kind content type", "contentType",
+						(s) -> Flux.fromStream(MediaKind.of(null).stream())),
 				refused("upload((Path) null)", "file", (s) -> s.media.upload((Path) null)),
+				refused("null path with a type", "file", (s) -> s.media.upload(MediaUploadRequest.of((Path) null,
+						MediaType.IMAGE_PNG))),
+				refused("null type for a path", "contentType",
+						(s) -> s.media.upload(MediaUploadRequest.of(Path.of("a.png"), null))),
+				refused("null upload phone", "phone", (s) -> s.media.upload(png(10).withBusinessPhone(null))),
+				refused("null stream", "file",
+						(s) -> s.media.upload(MediaUploadRequest.of((Flux<DataBuffer>) null, "a.png", MediaType.IMAGE_PNG))),
 				refused("upload(null request)", "request", (s) -> s.media.upload((MediaUploadRequest) null)),
 				refused("null bytes", "file", (s) -> s.media.upload(MediaUploadRequest.of((byte[]) null, "a.png",
 						MediaType.IMAGE_PNG))),
