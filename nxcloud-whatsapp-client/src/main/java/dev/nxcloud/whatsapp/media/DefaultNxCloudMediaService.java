@@ -28,8 +28,6 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 	 */
 	static final int MAX_FILENAME_LENGTH = 255;
 
-	private static final String FILE_PART = "file";
-
 	private final NxCloudClient client;
 
 	/**
@@ -74,8 +72,8 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 		}
 		MultipartBodyBuilder builder = new MultipartBodyBuilder();
 		builder.part("tenant_id", Long.toString(tenantId));
-		request.addPart(builder, FILE_PART, filename, contentType, size, kind.maxSize().toBytes(),
-				() -> new NxCloudValidationException(FILE_PART,
+		request.addPart(builder, "file", filename, contentType, size, kind.maxSize().toBytes(),
+				() -> new NxCloudValidationException("file",
 						"streamed more bytes than " + limit + ": the upload was stopped there"));
 		return new Target(phone, builder.build());
 	}

@@ -37,6 +37,7 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @param url the address to open
 	 * @param flowId the flow to open
 	 * @param buttonEvents the events
+	 * @throws NxCloudValidationException if the type, the list of events or one of them is {@code null}
 	 */
 	public TemplateButton {
 		NxCloudValidation.requireNonNull("type", type);

@@ -28,6 +28,7 @@ public record TemplateButtonEvent(Type event, @Nullable String tagName, @Nullabl
 	 * @param text the text
 	 * @param templateId the template's id
 	 * @param templateName the template's name
+	 * @throws NxCloudValidationException if the kind of event is {@code null}
 	 */
 	public TemplateButtonEvent {
 		NxCloudValidation.requireNonNull("event", event);

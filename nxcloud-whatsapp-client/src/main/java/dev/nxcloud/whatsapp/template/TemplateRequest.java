@@ -50,6 +50,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 	 * @param synMeta whether to submit to Meta
 	 * @param closeAutoFlow whether to close unassigned sessions
 	 * @param buttons the buttons
+	 * @throws NxCloudValidationException if the list of buttons, or one of them, is {@code null}
 	 */
 	public TemplateRequest {
 		buttons = TemplateRules.copyOf("buttonComponents", buttons);

@@ -216,6 +216,10 @@ class HostileTemplateAndMediaCorpusTests {
 						(s) -> s.media.upload(png(10).withFilename("../../etc/passwd.png")),
 						(sent) -> assertThat(sent.bodyText()).contains("; filename=\"passwd.png\"\r\n")
 							.doesNotContain("etc")),
+				accepted("input stream resource, counted as it streams", (s) -> s.media.upload(MediaUploadRequest
+					.of(new InputStreamResource(new ByteArrayInputStream("0123456789".getBytes())), MediaType.IMAGE_PNG)
+					.withFilename("a.png")), (sent) -> assertThat(sent.bodyText())
+						.contains("; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n0123456789\r\n")),
 				accepted("stream of 5 MB", (s) -> s.media.upload(MediaUploadRequest.of(stream(5 * MEGABYTE), "a.png",
 						MediaType.IMAGE_PNG)), (sent) -> assertThat(sent.body().length).isGreaterThan(5 * MEGABYTE)));
 	}
