@@ -32,7 +32,8 @@ import org.springframework.util.MultiValueMap;
  * {@code Content-Length} (a {@link Resource} or a {@code Publisher} of {@link DataBuffer}s). A declared length is held
  * to: content that turns out longer or shorter fails the request instead of corrupting it. The parts are written as
  * Spring's multipart writer writes them: headers in UTF-8, a {@code Content-Disposition} and a {@code Content-Type}
- * added when a part has none.
+ * added when a part has none. A header value holding a CR or LF is refused rather than written, so that no value
+ * can add a header line to a part.
  */
 final class KnownLengthMultipart {
 
@@ -157,8 +158,13 @@ final class KnownLengthMultipart {
 			ByteArrayOutputStream head = new ByteArrayOutputStream();
 			head.writeBytes(("--" + new String(boundary, StandardCharsets.US_ASCII) + "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
-			headers.forEach((header, values) -> values
-				.forEach((value) -> head.writeBytes((header + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8))));
+			headers.forEach((header, values) -> values.forEach((value) -> {
+				if (value.chars().anyMatch((c) -> c == '\r' || c == '\n')) {
+					throw new IllegalArgumentException(
+							"multipart header " + header + " would break into several lines: it holds a CR or LF");
+				}
+				head.writeBytes((header + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}));
 			head.writeBytes(CRLF);
 			return head.toByteArray();
 		}
@@ -180,8 +186,8 @@ final class KnownLengthMultipart {
 		}
 
 		private IllegalStateException mismatch(String moreOrFewer) {
-			return new IllegalStateException("multipart part '" + this.name + "' declared a Content-Length of "
-					+ this.length + " bytes but held " + moreOrFewer);
+			return new IllegalStateException("multipart part " + NxCloudValidation.quote(this.name)
+					+ " declared a Content-Length of " + this.length + " bytes but held " + moreOrFewer);
 		}
 
 	}

@@ -6,8 +6,10 @@ import java.util.stream.Collectors;
 
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudOperation;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.RequestDefaults;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpEntity;
@@ -20,6 +22,12 @@ import org.springframework.util.MultiValueMap;
  */
 public class DefaultNxCloudMediaService implements NxCloudMediaService {
 
+	/**
+	 * The longest file name sent. Neither NxCloud nor Meta documents one: 255 is the longest file name most file
+	 * systems (ext4, NTFS, APFS) store, so no real file is refused, and no megabyte-long name goes into a header.
+	 */
+	static final int MAX_FILENAME_LENGTH = 255;
+
 	private final NxCloudClient client;
 
 	/**
@@ -27,44 +35,78 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 	 * @param client the client of the account to use
 	 */
 	public DefaultNxCloudMediaService(NxCloudClient client) {
-		this.client = client;
+		this.client = NxCloudValidation.requireNonNull("client", client);
 	}
 
 	@Override
 	public Mono<MediaUpload> upload(MediaUploadRequest request) {
-		return Mono.fromSupplier(() -> toParts(request))
+		return Mono.fromSupplier(() -> toParts(NxCloudValidation.requireNonNull("request", request)))
 			.flatMap((target) -> this.client.call(NxCloudOperation.UPLOAD_MEDIA)
 				.pathVariables(target.phone())
 				.multipartBody(target.parts())
-				.retrieve(MediaUpload.class));
+				.retrieve(MediaUpload.class)
+				.onErrorMap((ex) -> validationCause(ex) != null, DefaultNxCloudMediaService::validationCause));
 	}
 
 	private Target toParts(MediaUploadRequest request) {
 		RequestDefaults defaults = this.client.defaults();
 		String phone = defaults.businessPhone("phone", request.businessPhone());
 		long tenantId = defaults.tenantId(request.tenantId());
-		String filename = request.filename()
-			.filter((name) -> !name.isBlank())
-			.orElseThrow(() -> new NxCloudValidationException("file", "needs a file name"));
+		String filename = filename(request);
 		MediaType contentType = request.contentType()
+			.map((type) -> new MediaType(type.getType(), type.getSubtype()))
 			.orElseThrow(() -> new NxCloudValidationException("file",
-					"needs a content type: none was given and none is implied by '" + filename + "'"));
+					"needs a content type: none was given and none is implied by " + NxCloudValidation.quote(filename)));
 		MediaKind kind = MediaKind.of(contentType)
 			.orElseThrow(() -> new NxCloudValidationException("file",
-					"has content type " + contentType + ", which a template header example cannot be; accepted: "
-							+ accepted()));
+					"has content type " + NxCloudValidation.quote(contentType)
+							+ ", which a template header example cannot be; accepted: " + accepted()));
+		String limit = "the upload takes at most " + kind.maxSize().toMegabytes() + " MB for "
+				+ kind.name().toLowerCase(Locale.ROOT) + " (" + contentType + ")";
 		Long size = request.size();
 		if (size != null && size == 0) {
 			throw new NxCloudValidationException("file", "is empty");
 		}
 		if (size != null && !kind.allows(size)) {
-			throw new NxCloudValidationException("file", "is " + size + " bytes; the upload takes at most "
-					+ kind.maxSize().toMegabytes() + " MB for " + kind.name().toLowerCase(Locale.ROOT) + " (" + contentType + ")");
+			throw new NxCloudValidationException("file", "is " + size + " bytes; " + limit);
 		}
 		MultipartBodyBuilder builder = new MultipartBodyBuilder();
 		builder.part("tenant_id", Long.toString(tenantId));
-		request.addPart(builder, "file", filename, contentType, size);
+		request.addPart(builder, "file", filename, contentType, size, kind.maxSize().toBytes(),
+				() -> new NxCloudValidationException("file",
+						"streamed more bytes than " + limit + ": the upload was stopped there"));
 		return new Target(phone, builder.build());
+	}
+
+	/**
+	 * The file name to send, after the checks that keep the part's {@code Content-Disposition} one header: a name,
+	 * at most {@value #MAX_FILENAME_LENGTH} characters, without control characters or {@code "}, not {@code .} or
+	 * {@code ..}.
+	 */
+	private static String filename(MediaUploadRequest request) {
+		String filename = request.filename()
+			.filter((name) -> !name.isBlank())
+			.orElseThrow(() -> new NxCloudValidationException("filename", "is required"));
+		NxCloudValidation.maxLength("filename", filename, MAX_FILENAME_LENGTH);
+		if (filename.equals(".") || filename.equals("..")
+				|| filename.codePoints().anyMatch((c) -> Character.isISOControl(c) || c == '"')) {
+			throw new NxCloudValidationException("filename",
+					"must name a file, without control characters (CR, LF, …) or '\"' (got "
+							+ NxCloudValidation.quote(filename) + ")");
+		}
+		return filename;
+	}
+
+	/**
+	 * The check that failed while the content streamed (the streamed size), which the exchange wraps.
+	 */
+	private static @Nullable Throwable validationCause(Throwable ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof NxCloudValidationException) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	private static String accepted() {

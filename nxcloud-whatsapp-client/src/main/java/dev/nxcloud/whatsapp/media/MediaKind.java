@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 
@@ -67,6 +69,7 @@ public enum MediaKind {
 	 * @return the kind, or empty when the upload does not take the content type
 	 */
 	public static Optional<MediaKind> of(MediaType contentType) {
+		NxCloudValidation.requireNonNull("contentType", contentType);
 		return Arrays.stream(values())
 			.filter((kind) -> kind.contentTypes.stream().anyMatch(contentType::equalsTypeAndSubtype))
 			.findFirst();

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -13,6 +16,8 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -22,10 +27,16 @@ import org.springframework.http.client.MultipartBodyBuilder;
  * A file to upload: its content, file name and content type, and optionally the business phone and tenant. The
  * content is streamed when sent, never read whole into memory (a {@code byte[]} is already in memory). Content of
  * known size (a file, a file or byte-array resource, a {@code byte[]}, a stream of buffers
- * {@linkplain #withSize(long) with its size}) is uploaded with a {@code Content-Length}; only a stream of buffers of
- * unknown size is chunked. Immutable; the content itself is referenced, not copied.
+ * {@linkplain #withSize(long) with its size}) is uploaded with a {@code Content-Length}; only a stream of unknown size
+ * is chunked. Content of unknown size (a stream of buffers without a declared size, another resource) is counted as
+ * it streams, and the upload fails once it passes its kind's limit. The file name sent is the
+ * {@linkplain #filename() base name} of the name given. Immutable; the content itself is referenced, not copied. The
+ * factories and {@code with…} methods refuse {@code null} at once with an {@link NxCloudValidationException} naming
+ * the parameter; the other rules are checked when the request is sent.
  */
 public final class MediaUploadRequest {
+
+	private static final int BUFFER_SIZE = 8192;
 
 	private final Content content;
 
@@ -53,8 +64,9 @@ public final class MediaUploadRequest {
 	 * @return the request
 	 */
 	public static MediaUploadRequest of(Path file) {
+		NxCloudValidation.requireNonNull("file", file);
 		String filename = (file.getFileName() != null) ? file.getFileName().toString() : null;
-		return new MediaUploadRequest(new PathContent(file), filename, guess(filename), null, null);
+		return new MediaUploadRequest(new PathContent(file), filename, null, null, null);
 	}
 
 	/**
@@ -74,8 +86,8 @@ public final class MediaUploadRequest {
 	 * @return the request
 	 */
 	public static MediaUploadRequest of(Resource resource) {
-		String filename = resource.getFilename();
-		return new MediaUploadRequest(new ResourceContent(resource), filename, guess(filename), null, null);
+		NxCloudValidation.requireNonNull("file", resource);
+		return new MediaUploadRequest(new ResourceContent(resource), resource.getFilename(), null, null, null);
 	}
 
 	/**
@@ -96,28 +108,33 @@ public final class MediaUploadRequest {
 	 * @return the request
 	 */
 	public static MediaUploadRequest of(byte[] content, String filename, MediaType contentType) {
-		return new MediaUploadRequest(new BytesContent(content), filename, contentType, null, null);
+		return new MediaUploadRequest(new BytesContent(NxCloudValidation.requireNonNull("file", content)),
+				NxCloudValidation.requireNonNull("filename", filename),
+				NxCloudValidation.requireNonNull("contentType", contentType), null, null);
 	}
 
 	/**
-	 * Upload a stream of buffers, subscribed to once when the request is sent. Its size is checked only when given
-	 * with {@link #withSize(long)}.
+	 * Upload a stream of buffers, subscribed to once when the request is sent. Its size is checked before sending
+	 * when given with {@link #withSize(long)}, and always on the bytes it streams.
 	 * @param content the content
 	 * @param filename the file name to send
 	 * @param contentType the content type
 	 * @return the request
 	 */
 	public static MediaUploadRequest of(Flux<DataBuffer> content, String filename, MediaType contentType) {
-		return new MediaUploadRequest(new StreamContent(content, null), filename, contentType, null, null);
+		return new MediaUploadRequest(new StreamContent(NxCloudValidation.requireNonNull("file", content), null),
+				NxCloudValidation.requireNonNull("filename", filename),
+				NxCloudValidation.requireNonNull("contentType", contentType), null, null);
 	}
 
 	/**
-	 * This request with another file name.
-	 * @param filename the file name to send
+	 * This request with another file name. The content type, unless given, is the one this name's extension implies.
+	 * @param filename the file name; only its {@linkplain #filename() base name} is sent
 	 * @return a new request
 	 */
 	public MediaUploadRequest withFilename(String filename) {
-		return new MediaUploadRequest(this.content, filename, this.contentType, this.businessPhone, this.tenantId);
+		return new MediaUploadRequest(this.content, NxCloudValidation.requireNonNull("filename", filename),
+				this.contentType, this.businessPhone, this.tenantId);
 	}
 
 	/**
@@ -126,7 +143,8 @@ public final class MediaUploadRequest {
 	 * @return a new request
 	 */
 	public MediaUploadRequest withContentType(MediaType contentType) {
-		return new MediaUploadRequest(this.content, this.filename, contentType, this.businessPhone, this.tenantId);
+		return new MediaUploadRequest(this.content, this.filename, NxCloudValidation.requireNonNull("contentType",
+				contentType), this.businessPhone, this.tenantId);
 	}
 
 	/**
@@ -136,8 +154,12 @@ public final class MediaUploadRequest {
 	 * @param size the size in bytes
 	 * @return a new request
 	 * @throws IllegalStateException if the content is not a stream of buffers, whose size is known already
+	 * @throws NxCloudValidationException if the size is negative
 	 */
 	public MediaUploadRequest withSize(long size) {
+		if (size < 0) {
+			throw new NxCloudValidationException("size", "must be at least 0 (got " + size + ")");
+		}
 		if (!(this.content instanceof StreamContent stream)) {
 			throw new IllegalStateException("Only a stream of buffers takes a declared size");
 		}
@@ -151,7 +173,8 @@ public final class MediaUploadRequest {
 	 * @return a new request
 	 */
 	public MediaUploadRequest withBusinessPhone(String businessPhone) {
-		return new MediaUploadRequest(this.content, this.filename, this.contentType, businessPhone, this.tenantId);
+		return new MediaUploadRequest(this.content, this.filename, this.contentType,
+				NxCloudValidation.requireNonNull("phone", businessPhone), this.tenantId);
 	}
 
 	/**
@@ -164,19 +187,28 @@ public final class MediaUploadRequest {
 	}
 
 	/**
-	 * The file name to send.
+	 * The file name to send: the base name of the name given, what follows its last {@code /} or {@code \}, so that a
+	 * path such as {@code ../../etc/passwd.png} or {@code C:\x\y.png} goes out as {@code passwd.png} or
+	 * {@code y.png}. A name that still holds a control character (CR, LF, …) or a {@code "}, or is {@code .} or
+	 * {@code ..}, is refused when sent.
 	 * @return the file name, or empty when none is known yet
 	 */
 	public Optional<String> filename() {
-		return Optional.ofNullable(this.filename);
+		if (this.filename == null) {
+			return Optional.empty();
+		}
+		int separator = Math.max(this.filename.lastIndexOf('/'), this.filename.lastIndexOf('\\'));
+		return Optional.of(this.filename.substring(separator + 1));
 	}
 
 	/**
 	 * The content type to send.
-	 * @return the content type, or empty when none was given or implied by the file name
+	 * @return the content type given, else the one the extension of the {@linkplain #filename() file name sent}
+	 * implies; empty when neither is known
 	 */
 	public Optional<MediaType> contentType() {
-		return Optional.ofNullable(this.contentType);
+		return (this.contentType != null) ? Optional.of(this.contentType)
+				: filename().flatMap(MediaTypeFactory::getMediaType);
 	}
 
 	/**
@@ -206,16 +238,20 @@ public final class MediaUploadRequest {
 
 	/**
 	 * Add the content as a part, declaring its length when it is known, so that the upload goes with a
-	 * {@code Content-Length} rather than chunked.
+	 * {@code Content-Length} rather than chunked. Content of unknown size is counted as it streams and fails the
+	 * upload with {@code tooLarge} on the first buffer that takes it past {@code maxBytes}, its source cancelled.
 	 * @param builder the builder
 	 * @param name the part's name
 	 * @param filename the file name
 	 * @param contentType the content type
 	 * @param size the content's {@linkplain #size() size}, or {@code null}
+	 * @param maxBytes the most bytes the content may stream
+	 * @param tooLarge the failure of content that streams more
 	 */
 	void addPart(MultipartBodyBuilder builder, String name, String filename, MediaType contentType,
-			@Nullable Long size) {
-		MultipartBodyBuilder.PartBuilder part = this.content.addPart(builder, name)
+			@Nullable Long size, long maxBytes, Supplier<? extends RuntimeException> tooLarge) {
+		UnaryOperator<Flux<DataBuffer>> atMost = (buffers) -> atMost(buffers, maxBytes, tooLarge);
+		MultipartBodyBuilder.PartBuilder part = this.content.addPart(builder, name, atMost)
 			.filename(filename)
 			.contentType(contentType);
 		if (size != null) {
@@ -223,15 +259,34 @@ public final class MediaUploadRequest {
 		}
 	}
 
-	private static @Nullable MediaType guess(@Nullable String filename) {
-		return (filename != null) ? MediaTypeFactory.getMediaType(filename).orElse(null) : null;
+	private static Flux<DataBuffer> atMost(Flux<DataBuffer> buffers, long maxBytes,
+			Supplier<? extends RuntimeException> tooLarge) {
+		return Flux.defer(() -> {
+			long[] streamed = { 0 };
+			return buffers.handle((buffer, sink) -> {
+				streamed[0] += buffer.readableByteCount();
+				if (streamed[0] > maxBytes) {
+					DataBufferUtils.release(buffer);
+					sink.error(tooLarge.get());
+				}
+				else {
+					sink.next(buffer);
+				}
+			});
+		});
+	}
+
+	private static NxCloudValidationException unreadable(Object file, IOException ex) {
+		return new NxCloudValidationException("file",
+				"cannot be read: " + NxCloudValidation.quote(file) + " (" + ex.getClass().getSimpleName() + ")");
 	}
 
 	private sealed interface Content permits PathContent, ResourceContent, BytesContent, StreamContent {
 
 		@Nullable Long size();
 
-		MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name);
+		MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name,
+				UnaryOperator<Flux<DataBuffer>> atMost);
 
 	}
 
@@ -243,12 +298,13 @@ public final class MediaUploadRequest {
 				return Files.size(this.path);
 			}
 			catch (IOException ex) {
-				throw new NxCloudValidationException("file", "cannot be read: " + this.path + " (" + ex + ")");
+				throw unreadable(this.path, ex);
 			}
 		}
 
 		@Override
-		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name) {
+		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name,
+				UnaryOperator<Flux<DataBuffer>> atMost) {
 			return builder.part(name, new FileSystemResource(this.path));
 		}
 
@@ -265,14 +321,19 @@ public final class MediaUploadRequest {
 				return this.resource.contentLength();
 			}
 			catch (IOException ex) {
-				throw new NxCloudValidationException("file",
-						"cannot be read: " + this.resource.getDescription() + " (" + ex + ")");
+				throw unreadable(this.resource.getDescription(), ex);
 			}
 		}
 
 		@Override
-		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name) {
-			return builder.part(name, this.resource);
+		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name,
+				UnaryOperator<Flux<DataBuffer>> atMost) {
+			if (size() != null) {
+				return builder.part(name, this.resource);
+			}
+			Flux<DataBuffer> buffers = DataBufferUtils.read(this.resource, DefaultDataBufferFactory.sharedInstance,
+					BUFFER_SIZE);
+			return builder.asyncPart(name, atMost.apply(buffers), DataBuffer.class);
 		}
 
 	}
@@ -285,7 +346,8 @@ public final class MediaUploadRequest {
 		}
 
 		@Override
-		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name) {
+		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name,
+				UnaryOperator<Flux<DataBuffer>> atMost) {
 			return builder.part(name, new ByteArrayResource(this.bytes));
 		}
 
@@ -294,8 +356,9 @@ public final class MediaUploadRequest {
 	private record StreamContent(Flux<DataBuffer> buffers, @Nullable Long size) implements Content {
 
 		@Override
-		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name) {
-			return builder.asyncPart(name, this.buffers, DataBuffer.class);
+		public MultipartBodyBuilder.PartBuilder addPart(MultipartBodyBuilder builder, String name,
+				UnaryOperator<Flux<DataBuffer>> atMost) {
+			return builder.asyncPart(name, atMost.apply(this.buffers), DataBuffer.class);
 		}
 
 	}

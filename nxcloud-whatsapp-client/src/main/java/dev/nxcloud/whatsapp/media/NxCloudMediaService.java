@@ -11,8 +11,11 @@ import reactor.core.publisher.Mono;
 public interface NxCloudMediaService {
 
 	/**
-	 * Upload a file, streamed. Its content type and, when known, its size are checked against the kinds of media a
-	 * template header example can be ({@link MediaKind}) before any network call.
+	 * Upload a file, streamed. Its file name, content type and, when known, its size are checked against the kinds
+	 * of media a template header example can be ({@link MediaKind}) before any network call; content of unknown size
+	 * is counted as it streams, and the upload fails with an
+	 * {@link dev.nxcloud.whatsapp.error.NxCloudValidationException} on {@code file} once it passes its kind's limit.
+	 * The file name sent is the {@linkplain MediaUploadRequest#filename() base name} of the name given.
 	 * @param request the file
 	 * @return the identifiers to put in a template's header media; empty when NxCloud returned no data
 	 */

@@ -24,23 +24,24 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 	 * @param client the client of the account to use
 	 */
 	public DefaultNxCloudTemplateService(NxCloudClient client) {
-		this.client = client;
+		this.client = NxCloudValidation.requireNonNull("client", client);
 	}
 
 	@Override
 	public Mono<TemplatePage> list(TemplateListRequest request) {
-		return Mono.fromSupplier(() -> toQuery(request)).flatMap(this::fetch);
+		return Mono.fromSupplier(() -> toQuery(NxCloudValidation.requireNonNull("request", request)))
+			.flatMap(this::fetch);
 	}
 
 	@Override
 	public Flux<TemplateSummary> listAll(TemplateListRequest request) {
-		return Mono.fromSupplier(() -> toQuery(request))
+		return Mono.fromSupplier(() -> toQuery(NxCloudValidation.requireNonNull("request", request)))
 			.flatMapMany((first) -> TemplatePageWalk.templates(first, this::fetch, Query::nextPage));
 	}
 
 	@Override
 	public Mono<TemplateRef> create(TemplateRequest request) {
-		return Mono.fromSupplier(() -> toBody(request, null))
+		return Mono.fromSupplier(() -> toBody(NxCloudValidation.requireNonNull("request", request), null))
 			.flatMap((target) -> this.client.call(NxCloudOperation.CREATE_TEMPLATE)
 				.pathVariables(target.phone())
 				.jsonBody(target.body())
@@ -51,7 +52,7 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 
 	@Override
 	public Mono<TemplateRef> update(long id, TemplateRequest request) {
-		return Mono.fromSupplier(() -> toBody(request, id))
+		return Mono.fromSupplier(() -> toBody(NxCloudValidation.requireNonNull("request", request), id))
 			.flatMap((target) -> this.client.call(NxCloudOperation.UPDATE_TEMPLATE)
 				.pathVariables(target.phone())
 				.jsonBody(target.body())
@@ -62,7 +63,7 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 
 	@Override
 	public Mono<TemplateDetail> get(TemplateKey key) {
-		return Mono.fromSupplier(() -> resolve(key))
+		return Mono.fromSupplier(() -> resolve(NxCloudValidation.requireNonNull("key", key)))
 			.flatMap((target) -> this.client.call(NxCloudOperation.GET_TEMPLATE)
 				.pathVariables(target.phone(), target.id())
 				.queryParam("tenant_id", target.tenantId())
@@ -71,7 +72,7 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 
 	@Override
 	public Mono<Void> delete(TemplateKey key) {
-		return Mono.fromSupplier(() -> resolve(key))
+		return Mono.fromSupplier(() -> resolve(NxCloudValidation.requireNonNull("key", key)))
 			.flatMap((target) -> this.client.call(NxCloudOperation.DELETE_TEMPLATE)
 				.pathVariables(target.phone(), target.id())
 				.queryParam("tenant_id", target.tenantId())
@@ -95,7 +96,8 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 		String phone = defaults.businessPhone("phone", request.businessPhone());
 		long tenantId = defaults.tenantId(request.tenantId());
 		TemplateRules.page(request.pageNumber(), request.pageSize());
-		String name = (request.name() != null && !request.name().isBlank()) ? request.name() : null;
+		String name = (request.name() != null && !request.name().isBlank())
+				? NxCloudValidation.maxLength("name", request.name(), TemplateRules.MAX_NAME_LENGTH) : null;
 		return new Query(phone, tenantId, request.pageNumber(), request.pageSize(), name);
 	}
 
@@ -112,7 +114,7 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 		String name = TemplateRules.name(request.name());
 		TemplateLanguage language = TemplateRules.language(request.language());
 		TemplateCategoryType categoryType = TemplateRules.categoryType(request.categoryType());
-		String content = NxCloudValidation.requireText("content", request.content());
+		String content = TemplateRules.texts(request);
 		TemplateRules.headerMedia(request.headerMedia());
 		TemplateRules.buttons(request.buttons());
 		TemplateHeaderMedia media = request.headerMedia();

@@ -1,15 +1,20 @@
 package dev.nxcloud.whatsapp.template;
 
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A button of a template being created or updated ({@code buttonComponents[]}). Create one with a factory such as
  * {@link #quickReply(String)} or {@link #url(String, String)}, then add events with
- * {@link #withEvents(TemplateButtonEvent...)}.
+ * {@link #withEvents(TemplateButtonEvent...)}. The factories refuse {@code null} at once with an
+ * {@link NxCloudValidationException} naming the field; the other rules (text required, at most 25 characters, …) are
+ * checked when the template is sent.
  *
  * @param type the button type
  * @param customizeType for {@link Type#QUICK_REPLY}: a conventional reply or an unsubscribe button
@@ -32,9 +37,11 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @param url the address to open
 	 * @param flowId the flow to open
 	 * @param buttonEvents the events
+	 * @throws NxCloudValidationException if the type, the list of events or one of them is {@code null}
 	 */
 	public TemplateButton {
-		buttonEvents = List.copyOf(buttonEvents);
+		NxCloudValidation.requireNonNull("type", type);
+		buttonEvents = TemplateRules.copyOf("buttonEvents", buttonEvents);
 	}
 
 	/**
@@ -43,7 +50,7 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @return the button
 	 */
 	public static TemplateButton quickReply(String text) {
-		return new TemplateButton(Type.QUICK_REPLY, CustomizeType.CONVENTIONAL, text, null, null, null, List.of());
+		return new TemplateButton(Type.QUICK_REPLY, CustomizeType.CONVENTIONAL, text(text), null, null, null, List.of());
 	}
 
 	/**
@@ -52,7 +59,7 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @return the button
 	 */
 	public static TemplateButton unsubscribe(String text) {
-		return new TemplateButton(Type.QUICK_REPLY, CustomizeType.UNSUBSCRIBE, text, null, null, null, List.of());
+		return new TemplateButton(Type.QUICK_REPLY, CustomizeType.UNSUBSCRIBE, text(text), null, null, null, List.of());
 	}
 
 	/**
@@ -62,7 +69,8 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @return the button
 	 */
 	public static TemplateButton url(String text, String url) {
-		return new TemplateButton(Type.URL, null, text, null, url, null, List.of());
+		return new TemplateButton(Type.URL, null, text(text), null, NxCloudValidation.requireNonNull("url", url), null,
+				List.of());
 	}
 
 	/**
@@ -72,7 +80,8 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @return the button
 	 */
 	public static TemplateButton phoneNumber(String text, String phoneNumber) {
-		return new TemplateButton(Type.PHONE_NUMBER, null, text, phoneNumber, null, null, List.of());
+		return new TemplateButton(Type.PHONE_NUMBER, null, text(text),
+				NxCloudValidation.requireNonNull("phoneNumber", phoneNumber), null, null, List.of());
 	}
 
 	/**
@@ -82,7 +91,8 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @return the button
 	 */
 	public static TemplateButton flow(String text, String flowId) {
-		return new TemplateButton(Type.FLOW, null, text, null, null, flowId, List.of());
+		return new TemplateButton(Type.FLOW, null, text(text), null, null,
+				NxCloudValidation.requireNonNull("flow_id", flowId), List.of());
 	}
 
 	/**
@@ -91,8 +101,13 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 * @return a new button
 	 */
 	public TemplateButton withEvents(TemplateButtonEvent... events) {
+		NxCloudValidation.requireNonNull("buttonEvents", events);
 		return new TemplateButton(this.type, this.customizeType, this.text, this.phoneNumber, this.url, this.flowId,
-				List.of(events));
+				Arrays.asList(events));
+	}
+
+	private static String text(@Nullable String text) {
+		return NxCloudValidation.requireNonNull("text", text);
 	}
 
 	/**

@@ -2,12 +2,15 @@ package dev.nxcloud.whatsapp.template;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What NxCloud does when a user taps a template button ({@code buttonEvents[]}): tag the contact, reply with a text,
  * or reply with another template. Create one with {@link #tag(String)}, {@link #text(String)} or
- * {@link #template(long, String)}.
+ * {@link #template(long, String)}; they refuse {@code null} at once with an {@link NxCloudValidationException}
+ * naming the field, and the other rules are checked when the template is sent.
  *
  * @param event the kind of event
  * @param tagName the tag to apply, for {@link Type#TAG}
@@ -19,12 +22,25 @@ public record TemplateButtonEvent(Type event, @Nullable String tagName, @Nullabl
 		@Nullable Long templateId, @Nullable String templateName) {
 
 	/**
+	 * Create an event.
+	 * @param event the kind of event
+	 * @param tagName the tag
+	 * @param text the text
+	 * @param templateId the template's id
+	 * @param templateName the template's name
+	 * @throws NxCloudValidationException if the kind of event is {@code null}
+	 */
+	public TemplateButtonEvent {
+		NxCloudValidation.requireNonNull("event", event);
+	}
+
+	/**
 	 * Tag the contact who tapped the button.
 	 * @param tagName the tag's name
 	 * @return the event
 	 */
 	public static TemplateButtonEvent tag(String tagName) {
-		return new TemplateButtonEvent(Type.TAG, tagName, null, null, null);
+		return new TemplateButtonEvent(Type.TAG, NxCloudValidation.requireNonNull("tagName", tagName), null, null, null);
 	}
 
 	/**
@@ -33,7 +49,7 @@ public record TemplateButtonEvent(Type event, @Nullable String tagName, @Nullabl
 	 * @return the event
 	 */
 	public static TemplateButtonEvent text(String text) {
-		return new TemplateButtonEvent(Type.TEXT, null, text, null, null);
+		return new TemplateButtonEvent(Type.TEXT, null, NxCloudValidation.requireNonNull("text", text), null, null);
 	}
 
 	/**
@@ -43,7 +59,8 @@ public record TemplateButtonEvent(Type event, @Nullable String tagName, @Nullabl
 	 * @return the event
 	 */
 	public static TemplateButtonEvent template(long templateId, String templateName) {
-		return new TemplateButtonEvent(Type.TEMPLATE, null, null, templateId, templateName);
+		return new TemplateButtonEvent(Type.TEMPLATE, null, null, templateId,
+				NxCloudValidation.requireNonNull("templateName", templateName));
 	}
 
 	/**

@@ -26,6 +26,20 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 	private static final TemplateHeaderMedia NONE = new TemplateHeaderMedia(null, "", "", "");
 
 	/**
+	 * Create header media.
+	 * @param type the kind of media; {@code null} only for {@link #none()}
+	 * @param mediaName the file name
+	 * @param mediaId the media id
+	 * @param templateMediaId the template media handle
+	 * @throws NxCloudValidationException if a name or id is {@code null}
+	 */
+	public TemplateHeaderMedia {
+		NxCloudValidation.requireNonNull("mediaName", mediaName);
+		NxCloudValidation.requireNonNull("mediaId", mediaId);
+		NxCloudValidation.requireNonNull("templateMediaId", templateMediaId);
+	}
+
+	/**
 	 * Header media from its three identifiers.
 	 * @param type the kind of media
 	 * @param mediaName the file name ({@code original_filename} of the upload)
@@ -35,7 +49,8 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 	 */
 	public static TemplateHeaderMedia of(TemplateMediaType type, String mediaName, String mediaId,
 			String templateMediaId) {
-		return new TemplateHeaderMedia(type, mediaName, mediaId, templateMediaId);
+		return new TemplateHeaderMedia(NxCloudValidation.requireNonNull("mediaType", type), mediaName, mediaId,
+				templateMediaId);
 	}
 
 	/**
@@ -47,6 +62,8 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 	 * {@code mime_type} is not of the given kind
 	 */
 	public static TemplateHeaderMedia of(TemplateMediaType type, MediaUpload upload) {
+		NxCloudValidation.requireNonNull("mediaType", type);
+		NxCloudValidation.requireNonNull("upload", upload);
 		String templateMediaId = upload.templateMediaId();
 		if (templateMediaId == null) {
 			throw new NxCloudValidationException("h",
@@ -65,12 +82,12 @@ public record TemplateHeaderMedia(@Nullable TemplateMediaType type, String media
 		MediaKind kind = kindOf(mimeType);
 		if (kind == null) {
 			throw new NxCloudValidationException("mime_type",
-					"of the upload's answer must be an image, video or document type of a template header (got '"
-							+ mimeType + "')");
+					"of the upload's answer must be an image, video or document type of a template header (got "
+							+ NxCloudValidation.quote(mimeType) + ")");
 		}
 		if (!kind.name().equals(type.name())) {
 			throw new NxCloudValidationException("mediaType", "must be the kind of the uploaded media: " + kind
-					+ " for its mime_type '" + mimeType + "' (got " + type + ")");
+					+ " for its mime_type " + NxCloudValidation.quote(mimeType) + " (got " + type + ")");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp.template;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ public record TemplateKey(long id, @Nullable String businessPhone, @Nullable Lon
 	 * @return a new key
 	 */
 	public TemplateKey withBusinessPhone(String businessPhone) {
-		return new TemplateKey(this.id, businessPhone, this.tenantId);
+		return new TemplateKey(this.id, NxCloudValidation.requireNonNull("phone", businessPhone), this.tenantId);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 
 /**
@@ -245,13 +246,14 @@ public enum TemplateLanguage {
 	 * The language with the given code, matched exactly (codes are case-sensitive: {@code en_US}).
 	 * @param code the code
 	 * @return the language
-	 * @throws NxCloudValidationException if the code is not a documented template language
+	 * @throws NxCloudValidationException if the code is missing or not a documented template language
 	 */
 	public static TemplateLanguage of(String code) {
-		TemplateLanguage language = BY_CODE.get(code);
+		TemplateLanguage language = BY_CODE.get(NxCloudValidation.requireText("language", code));
 		if (language == null) {
 			throw new NxCloudValidationException("language",
-					"must be a documented template language code such as en, en_US or zh_CN (got '" + code + "')");
+					"must be a documented template language code such as en, en_US or zh_CN (got "
+							+ NxCloudValidation.quote(code) + ")");
 		}
 		return language;
 	}

@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp.template;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,8 @@ public record TemplateListRequest(@Nullable String businessPhone, @Nullable Long
 	 * @return a new request
 	 */
 	public TemplateListRequest withBusinessPhone(String businessPhone) {
-		return new TemplateListRequest(businessPhone, this.tenantId, this.pageNumber, this.pageSize, this.name);
+		return new TemplateListRequest(NxCloudValidation.requireNonNull("phone", businessPhone), this.tenantId,
+				this.pageNumber, this.pageSize, this.name);
 	}
 
 	/**
@@ -62,7 +64,8 @@ public record TemplateListRequest(@Nullable String businessPhone, @Nullable Long
 	 * @return a new request
 	 */
 	public TemplateListRequest withName(String name) {
-		return new TemplateListRequest(this.businessPhone, this.tenantId, this.pageNumber, this.pageSize, name);
+		return new TemplateListRequest(this.businessPhone, this.tenantId, this.pageNumber, this.pageSize,
+				NxCloudValidation.requireNonNull("name", name));
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.nxcloud.whatsapp.template;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,9 +50,10 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 	 * @param synMeta whether to submit to Meta
 	 * @param closeAutoFlow whether to close unassigned sessions
 	 * @param buttons the buttons
+	 * @throws NxCloudValidationException if the list of buttons, or one of them, is {@code null}
 	 */
 	public TemplateRequest {
-		buttons = List.copyOf(buttons);
+		buttons = TemplateRules.copyOf("buttonComponents", buttons);
 	}
 
 	/**
@@ -84,7 +87,9 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 	}
 
 	/**
-	 * Builds a {@link TemplateRequest}. Not thread-safe; the request it builds is immutable.
+	 * Builds a {@link TemplateRequest}. Not thread-safe; the request it builds is immutable. Its methods refuse
+	 * {@code null} at once with an {@link NxCloudValidationException} naming the field; the other rules are checked
+	 * when the request is sent.
 	 */
 	public static final class Builder {
 
@@ -123,7 +128,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder businessPhone(String businessPhone) {
-			this.businessPhone = businessPhone;
+			this.businessPhone = NxCloudValidation.requireNonNull("phone", businessPhone);
 			return this;
 		}
 
@@ -143,7 +148,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder name(String name) {
-			this.name = name;
+			this.name = NxCloudValidation.requireNonNull("name", name);
 			return this;
 		}
 
@@ -153,7 +158,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder language(TemplateLanguage language) {
-			this.language = language;
+			this.language = NxCloudValidation.requireNonNull("language", language);
 			return this;
 		}
 
@@ -163,7 +168,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder category(TemplateCategoryType categoryType) {
-			this.categoryType = categoryType;
+			this.categoryType = NxCloudValidation.requireNonNull("category_type", categoryType);
 			return this;
 		}
 
@@ -173,7 +178,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder content(String content) {
-			this.content = content;
+			this.content = NxCloudValidation.requireNonNull("content", content);
 			return this;
 		}
 
@@ -183,7 +188,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder headerText(String headerText) {
-			this.headerText = headerText;
+			this.headerText = NxCloudValidation.requireNonNull("headerText", headerText);
 			return this;
 		}
 
@@ -194,7 +199,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder headerMedia(TemplateHeaderMedia headerMedia) {
-			this.headerMedia = headerMedia;
+			this.headerMedia = NxCloudValidation.requireNonNull("headerMedia", headerMedia);
 			return this;
 		}
 
@@ -204,7 +209,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder footerText(String footerText) {
-			this.footerText = footerText;
+			this.footerText = NxCloudValidation.requireNonNull("footerText", footerText);
 			return this;
 		}
 
@@ -214,7 +219,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder tagName(String tagName) {
-			this.tagName = tagName;
+			this.tagName = NxCloudValidation.requireNonNull("tag_name", tagName);
 			return this;
 		}
 
@@ -244,7 +249,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder button(TemplateButton button) {
-			this.buttons.add(button);
+			this.buttons.add(NxCloudValidation.requireNonNull("buttonComponents[" + this.buttons.size() + "]", button));
 			return this;
 		}
 
@@ -254,8 +259,9 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder buttons(List<TemplateButton> buttons) {
+			List<TemplateButton> checked = TemplateRules.copyOf("buttonComponents", buttons);
 			this.buttons.clear();
-			this.buttons.addAll(buttons);
+			this.buttons.addAll(checked);
 			return this;
 		}
 

@@ -16,8 +16,46 @@ final class TemplateRules {
 	/** NxCloud's limit (code 22070: a maximum of 3 buttons can be created). */
 	static final int MAX_BUTTONS = 3;
 
-	/** WhatsApp's limit on a template name's length. */
+	/**
+	 * The longest template name ({@code name}, and a template event's {@code templateName}): Meta's limit on a
+	 * template's name (Cloud API, message templates); NxCloud's page gives none.
+	 */
 	static final int MAX_NAME_LENGTH = 512;
+
+	/** The longest body ({@code content}): Meta's limit on a template's BODY text; NxCloud's page gives none. */
+	static final int MAX_CONTENT_LENGTH = 1024;
+
+	/** The longest header text ({@code headerText}): Meta's limit on a template's HEADER text. */
+	static final int MAX_HEADER_TEXT_LENGTH = 60;
+
+	/** The longest footer ({@code footerText}): Meta's limit on a template's FOOTER text. */
+	static final int MAX_FOOTER_TEXT_LENGTH = 60;
+
+	/** The longest button text ({@code text} of a button): Meta's limit on a template button's text. */
+	static final int MAX_BUTTON_TEXT_LENGTH = 25;
+
+	/** The longest URL of a URL button ({@code url}): Meta's limit on a template URL button's {@code url}. */
+	static final int MAX_URL_LENGTH = 2000;
+
+	/**
+	 * The longest number of a PHONE_NUMBER button ({@code phoneNumber}): Meta's limit on a template phone number
+	 * button's {@code phone_number}.
+	 */
+	static final int MAX_PHONE_NUMBER_LENGTH = 20;
+
+	/**
+	 * The longest reply text of a button's {@code text} event: Meta's limit on a text message's body, the message
+	 * NxCloud replies with.
+	 */
+	static final int MAX_REPLY_TEXT_LENGTH = 4096;
+
+	/**
+	 * The longest identifier or reference ({@code tag_name}, a button's {@code flow_id}, an event's {@code tagName},
+	 * and the header media's {@code mediaName}, {@code mediaId} and {@code templateMediaId}). Neither NxCloud nor Meta
+	 * documents one: a generous bound, several times the longest value the pages show (a handle of {@code h}, about
+	 * 220 characters), so that no megabyte-long value goes out.
+	 */
+	static final int MAX_REFERENCE_LENGTH = 1024;
 
 	private TemplateRules() {
 	}
@@ -33,25 +71,36 @@ final class TemplateRules {
 
 	static String name(@Nullable String name) {
 		NxCloudValidation.requireText("name", name);
+		NxCloudValidation.maxLength("name", name, MAX_NAME_LENGTH);
 		if (name.codePoints().anyMatch(TemplateRules::isCjk)) {
-			throw new NxCloudValidationException("name", "cannot be in Chinese (got '" + name + "')");
-		}
-		if (name.length() > MAX_NAME_LENGTH) {
 			throw new NxCloudValidationException("name",
-					"must be at most " + MAX_NAME_LENGTH + " characters (got " + name.length() + ")");
+					"cannot be in Chinese (got " + NxCloudValidation.quote(name) + ")");
 		}
 		if (!name.chars().allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-			throw new NxCloudValidationException("name",
-					"must hold only lowercase letters, digits and underscores (got '" + name + "')");
+			throw new NxCloudValidationException("name", "must hold only lowercase letters, digits and underscores (got "
+					+ NxCloudValidation.quote(name) + ")");
 		}
 		return name;
 	}
 
-	static TemplateLanguage language(@Nullable TemplateLanguage language) {
-		if (language == null) {
-			throw new NxCloudValidationException("language", "is required");
+	/**
+	 * An immutable copy of a list, refusing a {@code null} list or element.
+	 * @param <T> the type of the elements
+	 * @param field the list's wire field, for example {@code buttonComponents}
+	 * @param list the list
+	 * @return the copy
+	 * @throws NxCloudValidationException naming the list, or the element by index ({@code buttonComponents[1]})
+	 */
+	static <T> List<T> copyOf(String field, @Nullable List<T> list) {
+		NxCloudValidation.requireNonNull(field, list);
+		for (int i = 0; i < list.size(); i++) {
+			NxCloudValidation.requireNonNull(field + "[" + i + "]", list.get(i));
 		}
-		return language;
+		return List.copyOf(list);
+	}
+
+	static TemplateLanguage language(@Nullable TemplateLanguage language) {
+		return NxCloudValidation.requireNonNull("language", language);
 	}
 
 	static TemplateCategoryType categoryType(@Nullable TemplateCategoryType categoryType) {
@@ -61,11 +110,29 @@ final class TemplateRules {
 		return categoryType;
 	}
 
+	/**
+	 * Check the free texts and references of a template: the body (required), header text, footer and tag.
+	 * @param request the template
+	 * @return the body
+	 */
+	static String texts(TemplateRequest request) {
+		String content = required("content", request.content(), MAX_CONTENT_LENGTH);
+		NxCloudValidation.maxLength("headerText", request.headerText(), MAX_HEADER_TEXT_LENGTH);
+		NxCloudValidation.maxLength("footerText", request.footerText(), MAX_FOOTER_TEXT_LENGTH);
+		NxCloudValidation.maxLength("tag_name", request.tagName(), MAX_REFERENCE_LENGTH);
+		return content;
+	}
+
 	static void headerMedia(@Nullable TemplateHeaderMedia headerMedia) {
-		if (headerMedia != null && !headerMedia.equals(TemplateHeaderMedia.none())
-				&& (headerMedia.type() == null || headerMedia.type() == TemplateMediaType.UNKNOWN)) {
+		if (headerMedia == null || headerMedia.equals(TemplateHeaderMedia.none())) {
+			return;
+		}
+		if (headerMedia.type() == null || headerMedia.type() == TemplateMediaType.UNKNOWN) {
 			throw new NxCloudValidationException("mediaType", "must be IMAGE, DOCUMENT or VIDEO");
 		}
+		NxCloudValidation.maxLength("mediaName", headerMedia.mediaName(), MAX_REFERENCE_LENGTH);
+		NxCloudValidation.maxLength("mediaId", headerMedia.mediaId(), MAX_REFERENCE_LENGTH);
+		NxCloudValidation.maxLength("templateMediaId", headerMedia.templateMediaId(), MAX_REFERENCE_LENGTH);
 	}
 
 	static void buttons(List<TemplateButton> buttons) {
@@ -80,6 +147,7 @@ final class TemplateRules {
 
 	private static void button(String field, TemplateButton button) {
 		NxCloudValidation.requireText(field + ".text", button.text());
+		NxCloudValidation.maxLength(field + ".text", button.text(), MAX_BUTTON_TEXT_LENGTH);
 		switch (button.type()) {
 			case QUICK_REPLY -> {
 				if (button.customizeType() == null || button.customizeType() == TemplateButton.CustomizeType.UNKNOWN) {
@@ -87,9 +155,9 @@ final class TemplateRules {
 							"must be conventional or unsubscribe for a QUICK_REPLY button");
 				}
 			}
-			case PHONE_NUMBER -> NxCloudValidation.requireText(field + ".phoneNumber", button.phoneNumber());
+			case PHONE_NUMBER -> required(field + ".phoneNumber", button.phoneNumber(), MAX_PHONE_NUMBER_LENGTH);
 			case URL -> url(field + ".url", button.url());
-			case FLOW -> NxCloudValidation.requireText(field + ".flow_id", button.flowId());
+			case FLOW -> required(field + ".flow_id", button.flowId(), MAX_REFERENCE_LENGTH);
 			case UNKNOWN -> throw new NxCloudValidationException(field + ".type",
 					"must be QUICK_REPLY, URL, PHONE_NUMBER or FLOW");
 		}
@@ -100,27 +168,34 @@ final class TemplateRules {
 	}
 
 	private static void url(String field, @Nullable String url) {
-		NxCloudValidation.requireText(field, url);
-		String lower = url.toLowerCase(Locale.ROOT);
+		String lower = required(field, url, MAX_URL_LENGTH).toLowerCase(Locale.ROOT);
 		String rest = lower.startsWith("https://") ? lower.substring(8)
 				: lower.startsWith("http://") ? lower.substring(7) : null;
-		if (rest == null || rest.isBlank() || rest.startsWith("/")) {
-			throw new NxCloudValidationException(field, "must be an http or https URL (got '" + url + "')");
+		if (rest == null || rest.isBlank() || rest.startsWith("/")
+				|| lower.codePoints().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw new NxCloudValidationException(field,
+					"must be an http or https URL without spaces or control characters (got "
+							+ NxCloudValidation.quote(url) + ")");
 		}
 	}
 
 	private static void event(String field, TemplateButtonEvent event) {
 		switch (event.event()) {
-			case TAG -> NxCloudValidation.requireText(field + ".tagName", event.tagName());
-			case TEXT -> NxCloudValidation.requireText(field + ".text", event.text());
+			case TAG -> required(field + ".tagName", event.tagName(), MAX_REFERENCE_LENGTH);
+			case TEXT -> required(field + ".text", event.text(), MAX_REPLY_TEXT_LENGTH);
 			case TEMPLATE -> {
 				if (event.templateId() == null) {
 					throw new NxCloudValidationException(field + ".templateId", "is required for a template event");
 				}
-				NxCloudValidation.requireText(field + ".templateName", event.templateName());
+				required(field + ".templateName", event.templateName(), MAX_NAME_LENGTH);
 			}
 			case UNKNOWN -> throw new NxCloudValidationException(field + ".event", "must be tag, text or template");
 		}
+	}
+
+	private static String required(String field, @Nullable String value, int maxLength) {
+		NxCloudValidation.maxLength(field, value, maxLength);
+		return NxCloudValidation.requireText(field, value);
 	}
 
 	static Optional<TemplateLanguage> language(@Nullable String code) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import dev.nxcloud.whatsapp.ClientConnector;
@@ -53,6 +54,8 @@ class NxCloudMediaServiceTests {
 			}""";
 
 	private static final String PHONE = "8615800001795";
+
+	private static final int CHUNK = 64 * 1024;
 
 	private static final NxCloudDefaults DEFAULTS = new NxCloudDefaults(null, PHONE, 1L);
 
@@ -157,7 +160,7 @@ class NxCloudMediaServiceTests {
 	}
 
 	@Test
-	void aStreamOfUnknownSizeIsNotSizeCheckedButItsContentTypeIs() throws Exception {
+	void aStreamOfUnknownSizeIsUploadedButItsContentTypeIsCheckedFirst() throws Exception {
 		byte[] content = bytes(100);
 		DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.wrap(content);
 		StepVerifier.create(service().upload(MediaUploadRequest.of(Flux.just(buffer), "s.png", MediaType.IMAGE_PNG)))
@@ -198,7 +201,8 @@ class NxCloudMediaServiceTests {
 		assertRejected(service().upload(MediaUploadRequest.of(new byte[0], "a.pdf", MediaType.APPLICATION_PDF)),
 				"empty");
 		assertRejected(service().upload(this.dir.resolve("missing.png")), "cannot be read");
-		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), " ", MediaType.IMAGE_PNG)), "file name");
+		assertRejected(service().upload(MediaUploadRequest.of(bytes(10), " ", MediaType.IMAGE_PNG)), "filename",
+				"is required");
 		assertThat(this.server.requests()).isEmpty();
 	}
 
@@ -318,6 +322,108 @@ class NxCloudMediaServiceTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void aFileNameGoesOutAsItsBaseNameWhoseExtensionGivesTheContentType(ClientConnector connector) throws Exception {
+		byte[] content = bytes(500);
+		Path file = Files.write(this.dir.resolve("upload.bin"), content);
+		try (RawHttpServer raw = new RawHttpServer()) {
+			for (String given : List.of("../../etc/passwd.png", "C:\\x\\y.png", "/var/tmp/..\\z.png")) {
+				StepVerifier.create(rawService(raw, connector).upload(MediaUploadRequest.of(file).withFilename(given)))
+					.verifyComplete();
+				String sent = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
+				assertThat(filePartHead(raw.lastRequest())).containsExactly(
+						"Content-Disposition: form-data; name=\"file\"; filename=\"" + sent + "\"",
+						"Content-Type: image/png", "Content-Length: 500");
+				assertParts(raw.lastRequest().recorded(), "1", sent, "image/png", content);
+			}
+			assertThat(raw.requests()).hasSize(3);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void aFileNameThatWouldAddAHeaderLineIsRefusedBeforeAnyByteIsSent(ClientConnector connector) throws Exception {
+		Path evil = Files.write(this.dir.resolve("evil.png\r\nX-Evil: 1"), bytes(10));
+		try (RawHttpServer raw = new RawHttpServer()) {
+			NxCloudMediaService service = rawService(raw, connector);
+			for (String name : List.of("a.png\r\nX-Evil: 1", "a.png\nX-Evil: 1", "a.png\"; name=\"evil.png",
+					"a\u0000.png", "a.png\u007f", "a\u0085.png", "..")) {
+				assertRejected(service.upload(MediaUploadRequest.of(bytes(10), name, MediaType.IMAGE_PNG)), "filename",
+						"control characters");
+			}
+			assertRejected(service.upload(MediaUploadRequest.of(evil, MediaType.IMAGE_PNG)), "filename",
+					"'evil.png\\r\\nX-Evil: 1'");
+			assertThat(raw.requests()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void aStreamOfUnknownSizeFailsTheUploadOnceItPassesItsKindsLimit(ClientConnector connector) {
+		AtomicLong produced = new AtomicLong();
+		try (RawHttpServer raw = new RawHttpServer()) {
+			StepVerifier.create(rawService(raw, connector)
+				.upload(MediaUploadRequest.of(sixMegabytes(produced), "big.png", MediaType.IMAGE_PNG)))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
+					.hasMessageContaining("'file' streamed more bytes than the upload takes")
+					.hasMessageContaining("at most 5 MB for image (image/png)"))
+				.verify(Duration.ofSeconds(30));
+			assertThat(produced.get()).isEqualTo(MediaKind.IMAGE.maxSize().toBytes() + CHUNK);
+			assertThat(raw.requests()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void aStreamDeclaredSmallThatCarriesMoreFailsTheUploadAtItsFirstBuffer(ClientConnector connector) {
+		AtomicLong produced = new AtomicLong();
+		try (RawHttpServer raw = new RawHttpServer()) {
+			StepVerifier.create(rawService(raw, connector)
+				.upload(MediaUploadRequest.of(sixMegabytes(produced), "big.png", MediaType.IMAGE_PNG).withSize(100)))
+				.expectErrorSatisfies((ex) -> assertThat(ex)
+					.hasMessageContaining("part 'file' declared a Content-Length of 100 bytes but held more"))
+				.verify(Duration.ofSeconds(30));
+			assertThat(produced.get()).isEqualTo(CHUNK);
+			assertThat(raw.requests()).allSatisfy(NxCloudMediaServiceTests::assertIncomplete);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void aStreamAtItsKindsLimitIsUploadedWhole(ClientConnector connector) {
+		AtomicLong produced = new AtomicLong();
+		long limit = MediaKind.IMAGE.maxSize().toBytes();
+		try (RawHttpServer raw = new RawHttpServer()) {
+			StepVerifier.create(rawService(raw, connector).upload(MediaUploadRequest
+				.of(sixMegabytes(produced).take(limit / CHUNK), "big.png", MediaType.IMAGE_PNG)))
+				.verifyComplete();
+			assertThat(raw.lastRequest().chunked()).isTrue();
+			assertThat(raw.lastRequest().body().length).isGreaterThan((int) limit);
+		}
+	}
+
+	/** 96 buffers of 64 KiB, made as they are asked for, counting the bytes made. */
+	private static Flux<DataBuffer> sixMegabytes(AtomicLong produced) {
+		return Flux.range(0, 96).map((i) -> {
+			produced.addAndGet(CHUNK);
+			return DefaultDataBufferFactory.sharedInstance.wrap(new byte[CHUNK]);
+		});
+	}
+
+	/** A request cut short: the server got fewer bytes than its Content-Length, and no closing boundary. */
+	private static void assertIncomplete(RawHttpServer.Request request) {
+		assertThat(request.body().length).isLessThan(Integer.parseInt(request.headerIgnoringCase("Content-Length")));
+		assertThat(new String(request.body(), StandardCharsets.ISO_8859_1)).doesNotEndWith("--\r\n");
+	}
+
+	/** The header lines of the part named {@code file}, as they came over the wire. */
+	private static List<String> filePartHead(RawHttpServer.Request request) {
+		String body = new String(request.body(), StandardCharsets.ISO_8859_1);
+		int start = body.indexOf("Content-Disposition: form-data; name=\"file\"");
+		return List.of(body.substring(start, body.indexOf("\r\n\r\n", start)).split("\r\n"));
+	}
+
 	private NxCloudMediaService rawService(RawHttpServer raw, ClientConnector connector) {
 		return new DefaultNxCloudMediaService(TestClients.builder(raw.baseUrl(), connector).defaults(DEFAULTS).build());
 	}
@@ -330,9 +436,13 @@ class NxCloudMediaServiceTests {
 	}
 
 	private void assertRejected(Mono<MediaUpload> upload, String message) {
+		assertRejected(upload, "file", message);
+	}
+
+	private void assertRejected(Mono<MediaUpload> upload, String field, String message) {
 		StepVerifier.create(upload)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
-				.hasMessageContaining("'file'")
+				.hasMessageContaining("'" + field + "'")
 				.hasMessageContaining(message))
 			.verify();
 	}
