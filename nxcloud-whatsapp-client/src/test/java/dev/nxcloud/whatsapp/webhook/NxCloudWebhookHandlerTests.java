@@ -227,7 +227,7 @@ class NxCloudWebhookHandlerTests {
 		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
 			assertThat(handler.handle(signedHeaders(overlongSlash), overlongSlash)).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(handler.handle(signedHeaders(loneFf), loneFf)).isEqualTo(HttpStatus.BAD_REQUEST);
-			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: A callback body must be "
+			assertThat(output.text()).contains("DEBUG Refused an NxCloud webhook callback: A callback body must be "
 					+ "well-formed UTF-8");
 		}
 		assertThat(this.published).isEmpty();
@@ -258,7 +258,7 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
-	void anUnsignedOrTamperedCallbackGets401AndAWarningThatLeaksNothing() {
+	void anUnsignedOrTamperedCallbackGets401AndADebugLineThatLeaksNothing() {
 		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
 				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
 				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
@@ -275,7 +275,7 @@ class NxCloudWebhookHandlerTests {
 			assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			headers.set("sign", sign);
 			assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: a signature header")
+			assertThat(output.text()).contains("DEBUG Refused an NxCloud webhook callback: a signature header")
 				.contains("Refused an NxCloud webhook callback: the signature does not match")
 				.doesNotContain(sign)
 				.doesNotContain("secret1")
