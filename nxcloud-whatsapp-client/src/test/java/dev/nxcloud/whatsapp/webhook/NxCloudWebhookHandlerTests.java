@@ -288,6 +288,23 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
+	void onlyAVerifierWithoutASecretRefusingEveryCallbackIsAWarning() {
+		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+				() -> new NxCloudWebhookVerifier.Credentials("key1", null), Duration.ofMinutes(5),
+				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+		byte[] body = bytes(statuses("m1", "read"));
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			assertThat(handler(100, verifier).handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(handler(100, verifier).handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(output.lines()).containsExactly(
+					"WARN Refused an NxCloud webhook callback: no access secret is configured to verify it with",
+					"DEBUG Refused an NxCloud webhook callback: a signature header (accesskey, action, biztype, ts, "
+							+ "sign) is missing");
+		}
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
 	void withoutAVerifierTheHandlerSaysItAcceptsUnsignedCallbacks() {
 		NxCloudWebhookHandler handler = handler(100, null);
 		assertThat(handler.verifiesSignatures()).isFalse();
