@@ -8,6 +8,7 @@ import reactor.core.scheduler.Scheduler;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -25,6 +26,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * {@link NxCloudWebhookHandler}. Listeners run on the given scheduler, never on the server's event loop, so they may
  * block. A request whose body does not arrive whole (the client went away, or the server refused its framing and
  * answered already) is one {@code DEBUG} line, neither handled nor answered.
+ * <p>
+ * A request holds at most {@code maxBodySize} bytes of body: one that declares a longer {@code Content-Length} is
+ * answered {@code 413} before any of its body is read, and one that streams more (chunked) is answered {@code 413}
+ * as soon as it passes the limit, its body dropped. Other methods on the path are answered {@code 405}.
  */
 public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<ServerResponse> {
 
@@ -43,7 +48,8 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 	 * Create an endpoint.
 	 * @param handler handles each callback
 	 * @param scheduler where callbacks are handled, for example {@code Schedulers.boundedElastic()}
-	 * @param maxBodySize the largest body accepted, in bytes; a larger one is answered with 413 unread
+	 * @param maxBodySize the largest body accepted, in bytes; a larger one is answered with 413, not read beyond
+	 * the limit
 	 */
 	public ReactiveNxCloudWebhookEndpoint(NxCloudWebhookHandler handler, Scheduler scheduler, int maxBodySize) {
 		this.handler = handler;
@@ -52,16 +58,23 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 	}
 
 	/**
-	 * A router function that routes {@code POST path} to this endpoint.
+	 * A router function that routes the path to this endpoint, which handles {@code POST} and answers other methods
+	 * with {@code 405}.
 	 * @param path the path, for example {@code /nxcloud/webhook}
 	 * @return the router function
 	 */
 	public RouterFunction<ServerResponse> routerFunction(String path) {
-		return RouterFunctions.route(RequestPredicates.POST(path), this);
+		return RouterFunctions.route(RequestPredicates.path(path), this);
 	}
 
 	@Override
 	public Mono<ServerResponse> handle(ServerRequest request) {
+		if (!HttpMethod.POST.equals(request.method())) {
+			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).build();
+		}
+		if (request.headers().contentLength().orElse(0) > this.maxBodySize) {
+			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
 		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxBodySize)
 			.map((buffer) -> {
 				byte[] body = new byte[buffer.readableByteCount()];
@@ -74,7 +87,7 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 			.filter((body) -> arrivedWhole(request, body))
 			.publishOn(this.scheduler)
 			.map((body) -> this.handler.handle(request.headers().asHttpHeaders(), body))
-			.onErrorReturn(DataBufferLimitException.class, HttpStatus.valueOf(413))
+			.onErrorReturn(DataBufferLimitException.class, HttpStatus.CONTENT_TOO_LARGE)
 			.flatMap((status) -> ServerResponse.status(status).build());
 	}
 

@@ -11,6 +11,11 @@ import java.util.Set;
 import dev.nxcloud.whatsapp.NxCloudJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code field} ({@link TemplateEvent} or {@link AccountEvent}). Anything else, and any item that does not have the
  * expected shape, becomes an {@link UnknownWebhookEvent}. Unknown fields are ignored and numbers sent as strings are
  * accepted. The body must be well-formed UTF-8: malformed bytes (an overlong form such as {@code C0 AF}, a lone
- * {@code FF}) are refused, not replaced or decoded leniently. Instances are immutable and thread-safe.
+ * {@code FF}) are refused, not replaced or decoded leniently.
+ * <p>
+ * What a body may make the decoder build is bounded, whatever its size: at most {@value #MAX_TOKENS} JSON tokens in
+ * all (the body's, and those of the {@code wa_ext} texts it embeds), nested at most {@value #MAX_DEPTH} deep. A body
+ * beyond either is refused. An event takes at least two tokens, so a callback yields at most {@code MAX_TOKENS / 2}
+ * events; the nodes and events decoding one builds hold about 150 bytes a token at most, 1.5 MB in all, besides the
+ * text of its strings (a real callback, a few dozen tokens, takes a few kilobytes). Instances are immutable and
+ * thread-safe.
  */
 public final class NxCloudWebhookDecoder {
 
@@ -29,7 +41,25 @@ public final class NxCloudWebhookDecoder {
 			"account_alerts", "business_capability_update", "phone_number_name_update", "phone_number_quality_update",
 			"user_preferences");
 
+	/**
+	 * The most JSON tokens a callback may carry, counting those of the {@code wa_ext} texts it embeds: a status or an
+	 * inbound message takes a few dozen.
+	 */
+	public static final int MAX_TOKENS = 10_000;
+
+	/**
+	 * The deepest a callback's JSON may nest: NxCloud's payloads nest a few levels.
+	 */
+	public static final int MAX_DEPTH = 32;
+
+	private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+		.maxTokenCount(MAX_TOKENS)
+		.maxNestingDepth(MAX_DEPTH)
+		.build();
+
 	private final JsonMapper json;
+
+	private final TokenStreamFactory parsers;
 
 	/**
 	 * Create a decoder with NxCloud's lenient JSON settings.
@@ -39,21 +69,25 @@ public final class NxCloudWebhookDecoder {
 	}
 
 	/**
-	 * Create a decoder with the given mapper, which should be as lenient as {@link NxCloudJson#newMapper()}.
+	 * Create a decoder with the given mapper, which should be as lenient as {@link NxCloudJson#newMapper()}. Its
+	 * parsers are held to {@link #MAX_TOKENS} and {@link #MAX_DEPTH} whatever its own constraints.
 	 * @param json the mapper
 	 */
 	public NxCloudWebhookDecoder(JsonMapper json) {
 		this.json = json;
+		this.parsers = json.tokenStreamFactory().rebuild().streamReadConstraints(LIMITS).build();
 	}
 
 	/**
 	 * Decode a callback body.
 	 * @param body the raw body
 	 * @return its events, in order; at least one
-	 * @throws IllegalArgumentException if the body is not well-formed UTF-8 or not a JSON object
+	 * @throws IllegalArgumentException if the body is not well-formed UTF-8, not a JSON object, or beyond
+	 * {@link #MAX_TOKENS} or {@link #MAX_DEPTH}
 	 */
 	public List<NxCloudWebhookEvent> decode(byte[] body) {
-		JsonNode root = readTree(body);
+		TokenBudget budget = new TokenBudget();
+		JsonNode root = readTree(body, budget);
 		if (root == null || !root.isObject()) {
 			throw new IllegalArgumentException("A callback body must be a JSON object");
 		}
@@ -66,7 +100,7 @@ public final class NxCloudWebhookDecoder {
 				events.add(status(item, envelope));
 			}
 			for (JsonNode item : root.path("messages")) {
-				events.add(message(item, envelope));
+				events.add(message(item, envelope, budget));
 			}
 		}
 		else if (root.path("field").isString()) {
@@ -78,7 +112,7 @@ public final class NxCloudWebhookDecoder {
 		return List.copyOf(events);
 	}
 
-	private @Nullable JsonNode readTree(byte[] body) {
+	private @Nullable JsonNode readTree(byte[] body, TokenBudget budget) {
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -91,10 +125,23 @@ public final class NxCloudWebhookDecoder {
 			throw new IllegalArgumentException("A callback body must be well-formed UTF-8", ex);
 		}
 		try {
-			return this.json.readTree(text);
+			return parse(text, budget);
+		}
+		catch (StreamConstraintsException ex) {
+			throw new IllegalArgumentException("A callback body must have at most " + MAX_TOKENS
+					+ " JSON tokens, nested at most " + MAX_DEPTH + " deep", ex);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("A callback body must be a JSON object", ex);
+		}
+	}
+
+	/** Parse JSON held to the limits, counting its tokens against the callback's budget. */
+	private @Nullable JsonNode parse(String text, TokenBudget budget) {
+		try (JsonParser parser = this.parsers.createParser(ObjectReadContext.empty(), text)) {
+			JsonNode node = this.json.readTree(parser);
+			budget.spend(parser.currentTokenCount());
+			return node;
 		}
 	}
 
@@ -111,12 +158,12 @@ public final class NxCloudWebhookDecoder {
 		return (status != null) ? new MessageStatusEvent(status, envelope, item) : new UnknownWebhookEvent(item);
 	}
 
-	private NxCloudWebhookEvent message(JsonNode item, WebhookEnvelope envelope) {
+	private NxCloudWebhookEvent message(JsonNode item, WebhookEnvelope envelope, TokenBudget budget) {
 		JsonNode readable = item;
 		JsonNode waExt = item.get("wa_ext");
 		if (waExt != null && waExt.isString()) {
 			ObjectNode copy = ((ObjectNode) item).deepCopy();
-			JsonNode decoded = readEmbedded(waExt.asString());
+			JsonNode decoded = readEmbedded(waExt.asString(), budget);
 			if (decoded != null && decoded.isObject()) {
 				copy.set("wa_ext", decoded);
 			}
@@ -162,13 +209,32 @@ public final class NxCloudWebhookDecoder {
 		return new UnknownWebhookEvent(root);
 	}
 
-	private @Nullable JsonNode readEmbedded(String text) {
+	/** Embedded JSON that cannot be read is left out; embedded JSON beyond the callback's budget refuses it. */
+	private @Nullable JsonNode readEmbedded(String text, TokenBudget budget) {
 		try {
-			return this.json.readTree(text);
+			return parse(text, budget);
+		}
+		catch (StreamConstraintsException ex) {
+			throw new IllegalArgumentException("A callback must have at most " + MAX_TOKENS + " JSON tokens, "
+					+ "counting those of its wa_ext texts, nested at most " + MAX_DEPTH + " deep", ex);
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	/** The tokens a callback's parses have taken so far. */
+	private static final class TokenBudget {
+
+		private long spent;
+
+		void spend(long tokens) {
+			this.spent += tokens;
+			if (this.spent > MAX_TOKENS) {
+				throw new StreamConstraintsException("more than " + MAX_TOKENS + " JSON tokens in all");
+			}
+		}
+
 	}
 
 	private <T> @Nullable T convert(JsonNode node, Class<T> type) {

@@ -22,7 +22,8 @@ import org.springframework.http.HttpStatus;
  * {@link NxCloudWebhookEvents#stream()}.
  * <p>
  * The answer tells NxCloud what to do: {@code 200} once every event is handed over; {@code 401} for a callback
- * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object in well-formed UTF-8;
+ * whose signature is missing or wrong (nothing is handed over); {@code 400} for a body that is not a JSON object in
+ * well-formed UTF-8, or beyond the {@linkplain NxCloudWebhookDecoder decoder's} limits;
  * {@code 500} when a listener throws, so that NxCloud delivers the callback again; {@code 503} when the
  * {@link WebhookDeliveryStore} fails (for example a shared store that cannot be reached), without handing the event
  * over, so that NxCloud delivers it again once the store is back; {@code 503} too for an event another attempt
@@ -31,7 +32,13 @@ import org.springframework.http.HttpStatus;
  * its message id and status, an inbound message by its id, other payloads by their content; the
  * {@link WebhookDeliveryStore} remembers them, each claimed for a short lease before it is handed over and confirmed
  * for the full time to live once the listener took it, so that an attempt whose confirm or release never reached
- * the store (the store went away) holds up the redeliveries for the lease at most. Instances are thread-safe.
+ * the store (the store went away) holds up the redeliveries for the lease at most.
+ * <p>
+ * A refused callback (401 or 400) is one {@code DEBUG} line naming the rule it broke and no value it carries, since
+ * anyone who finds the endpoint can send them; only a verifier without an access secret, which refuses every
+ * callback, is a {@code WARN}. Nothing a callback carries outlives its handling except its event's key in the store:
+ * 64 characters whatever the callback, so the store's memory is bounded by its number of keys. Instances are
+ * thread-safe.
  */
 public final class NxCloudWebhookHandler {
 
@@ -100,7 +107,7 @@ public final class NxCloudWebhookHandler {
 		if (this.verifier != null) {
 			NxCloudWebhookVerifier.Verification verification = this.verifier.verify(headers, body);
 			if (verification != NxCloudWebhookVerifier.Verification.VALID) {
-				logger.warn("Refused an NxCloud webhook callback: " + verification.description());
+				refused(verification.description(), verification == NxCloudWebhookVerifier.Verification.NO_SECRET);
 				return HttpStatus.UNAUTHORIZED;
 			}
 		}
@@ -109,7 +116,7 @@ public final class NxCloudWebhookHandler {
 			decoded = this.decoder.decode(body);
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Refused an NxCloud webhook callback: " + ex.getMessage());
+			refused(ex.getMessage(), false);
 			return HttpStatus.BAD_REQUEST;
 		}
 		for (NxCloudWebhookEvent event : decoded) {
@@ -147,6 +154,20 @@ public final class NxCloudWebhookHandler {
 			this.events.emit(event);
 		}
 		return HttpStatus.OK;
+	}
+
+	/**
+	 * Anyone who can reach the endpoint can send a refused callback: it is a {@code DEBUG} line, so that a flood of
+	 * them does not flood the log, unless this application's own configuration refuses every callback.
+	 */
+	private static void refused(@Nullable String reason, boolean misconfigured) {
+		String message = "Refused an NxCloud webhook callback: " + reason;
+		if (misconfigured) {
+			logger.warn(message);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(message);
+		}
 	}
 
 	/** Whether the delivery is now ours, or {@code null} when the store failed and nothing may be handed over. */

@@ -3,6 +3,7 @@ package dev.nxcloud.whatsapp.webhook;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -287,6 +288,34 @@ class NxCloudWebhookDecoderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> decode("not json"));
 		assertThatIllegalArgumentException().isThrownBy(() -> decode("[1,2]"));
 		assertThatIllegalArgumentException().isThrownBy(() -> decode(""));
+	}
+
+
+	@Test
+	void whatABodyMayMakeTheDecoderBuildIsBoundedInTokensAndDepth() {
+		// the braces and brackets around 4,997 empty statuses are 9,999 tokens, around 4,998 are 10,001
+		assertThat(decode(items("statuses", "{}", 4_997))).hasSize(4_997);
+		assertThatIllegalArgumentException().isThrownBy(() -> decode(items("statuses", "{}", 4_998)))
+			.withMessage("A callback body must have at most 10000 JSON tokens, nested at most 32 deep");
+		assertThat(decode("{\"a\":".repeat(32) + "1" + "}".repeat(32))).singleElement()
+			.isInstanceOf(UnknownWebhookEvent.class);
+		assertThatIllegalArgumentException().isThrownBy(() -> decode("{\"a\":".repeat(33) + "1" + "}".repeat(33)))
+			.withMessageContaining("nested at most 32 deep");
+	}
+
+	@Test
+	void theTokensOfEmbeddedWaExtTextsCountAgainstTheSameBudget() {
+		// each message is 6 tokens and its wa_ext 2,000: two fit in 10,000, five do not, though each text alone does
+		String waExt = "[" + "1,".repeat(1_997) + "1]";
+		String message = "{\"id\":\"m\",\"wa_ext\":\"" + waExt + "\"}";
+		assertThat(decode(items("messages", message, 2))).hasSize(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> decode(items("messages", message, 5)))
+			.withMessage("A callback must have at most 10000 JSON tokens, counting those of its wa_ext texts, "
+					+ "nested at most 32 deep");
+	}
+
+	private static String items(String name, String item, int count) {
+		return "{\"" + name + "\":[" + String.join(",", Collections.nCopies(count, item)) + "]}";
 	}
 
 }

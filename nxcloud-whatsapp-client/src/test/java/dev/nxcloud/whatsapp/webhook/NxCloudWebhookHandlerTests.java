@@ -227,7 +227,7 @@ class NxCloudWebhookHandlerTests {
 		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
 			assertThat(handler.handle(signedHeaders(overlongSlash), overlongSlash)).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(handler.handle(signedHeaders(loneFf), loneFf)).isEqualTo(HttpStatus.BAD_REQUEST);
-			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: A callback body must be "
+			assertThat(output.text()).contains("DEBUG Refused an NxCloud webhook callback: A callback body must be "
 					+ "well-formed UTF-8");
 		}
 		assertThat(this.published).isEmpty();
@@ -258,7 +258,7 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
-	void anUnsignedOrTamperedCallbackGets401AndAWarningThatLeaksNothing() {
+	void anUnsignedOrTamperedCallbackGets401AndADebugLineThatLeaksNothing() {
 		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
 				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
 				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
@@ -275,7 +275,7 @@ class NxCloudWebhookHandlerTests {
 			assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			headers.set("sign", sign);
 			assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback: a signature header")
+			assertThat(output.text()).contains("DEBUG Refused an NxCloud webhook callback: a signature header")
 				.contains("Refused an NxCloud webhook callback: the signature does not match")
 				.doesNotContain(sign)
 				.doesNotContain("secret1")
@@ -285,6 +285,23 @@ class NxCloudWebhookHandlerTests {
 		assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.OK);
 		assertThat(publishedStatuses()).containsExactly("m1:read");
 		assertThat(handler.verifiesSignatures()).isTrue();
+	}
+
+	@Test
+	void onlyAVerifierWithoutASecretRefusingEveryCallbackIsAWarning() {
+		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+				() -> new NxCloudWebhookVerifier.Credentials("key1", null), Duration.ofMinutes(5),
+				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+		byte[] body = bytes(statuses("m1", "read"));
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			assertThat(handler(100, verifier).handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(handler(100, verifier).handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(output.lines()).containsExactly(
+					"WARN Refused an NxCloud webhook callback: no access secret is configured to verify it with",
+					"DEBUG Refused an NxCloud webhook callback: a signature header (accesskey, action, biztype, ts, "
+							+ "sign) is missing");
+		}
+		assertThat(this.published).isEmpty();
 	}
 
 	@Test
