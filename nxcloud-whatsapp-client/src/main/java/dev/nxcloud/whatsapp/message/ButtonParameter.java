@@ -1,5 +1,8 @@
 package dev.nxcloud.whatsapp.message;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+
 /**
  * A template button component: the value for one of the template's dynamic URL or quick-reply buttons.
  *
@@ -10,6 +13,21 @@ package dev.nxcloud.whatsapp.message;
  */
 public record ButtonParameter(SubType subType, int index, ParameterType parameterType, String value)
 		implements TemplateComponentValues {
+
+	/**
+	 * Create a button component.
+	 * @param subType the kind of button
+	 * @param index the button's position, 0 to 2
+	 * @param parameterType the type of the value
+	 * @param value the value
+	 * @throws NxCloudValidationException if a value is {@code null}, named by its wire field ({@code sub_type},
+	 * {@code type}, {@code text} or {@code payload})
+	 */
+	public ButtonParameter {
+		NxCloudValidation.requireNonNull("sub_type", subType);
+		NxCloudValidation.requireNonNull("type", parameterType);
+		NxCloudValidation.requireNonNull(parameterType.wireValue(), value);
+	}
 
 	/**
 	 * The variable part of a dynamic URL button (also used for the code of an authentication template's button).

@@ -1,9 +1,13 @@
 package dev.nxcloud.whatsapp.message;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link Message} carries: one of the WhatsApp message types.
+ * What a {@link Message} carries: one of the WhatsApp message types. A {@code null} where a value is required is
+ * refused at once with an {@link NxCloudValidationException} naming the field ({@code text.body}, {@code image}, …);
+ * lengths and the other rules are checked when the message is sent.
  */
 public sealed interface MessageContent permits MessageContent.Text, MessageContent.Image, MessageContent.Video,
 		MessageContent.Audio, MessageContent.Document, MessageContent.Sticker, MessageContent.Location,
@@ -23,6 +27,16 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 */
 	record Text(String body, boolean previewUrl) implements MessageContent {
 
+		/**
+		 * Create the content.
+		 * @param body the text
+		 * @param previewUrl whether to preview the first URL
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public Text {
+			NxCloudValidation.requireNonNull("text.body", body);
+		}
+
 		@Override
 		public String type() {
 			return "text";
@@ -37,6 +51,16 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * @param caption the caption, or {@code null}
 	 */
 	record Image(MediaSource media, @Nullable String caption) implements MessageContent {
+
+		/**
+		 * Create the content.
+		 * @param media the image
+		 * @param caption the caption, or {@code null}
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public Image {
+			NxCloudValidation.requireNonNull("image", media);
+		}
 
 		@Override
 		public String type() {
@@ -53,6 +77,16 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 */
 	record Video(MediaSource media, @Nullable String caption) implements MessageContent {
 
+		/**
+		 * Create the content.
+		 * @param media the video
+		 * @param caption the caption, or {@code null}
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public Video {
+			NxCloudValidation.requireNonNull("video", media);
+		}
+
 		@Override
 		public String type() {
 			return "video";
@@ -66,6 +100,15 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * @param media the audio file
 	 */
 	record Audio(MediaSource media) implements MessageContent {
+
+		/**
+		 * Create the content.
+		 * @param media the audio file
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public Audio {
+			NxCloudValidation.requireNonNull("audio", media);
+		}
 
 		@Override
 		public String type() {
@@ -83,6 +126,17 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 */
 	record Document(MediaSource media, @Nullable String filename, @Nullable String caption) implements MessageContent {
 
+		/**
+		 * Create the content.
+		 * @param media the document
+		 * @param filename the file name, or {@code null}
+		 * @param caption the caption, or {@code null}
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public Document {
+			NxCloudValidation.requireNonNull("document", media);
+		}
+
 		@Override
 		public String type() {
 			return "document";
@@ -96,6 +150,15 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * @param media the sticker, a WebP image
 	 */
 	record Sticker(MediaSource media) implements MessageContent {
+
+		/**
+		 * Create the content.
+		 * @param media the sticker
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public Sticker {
+			NxCloudValidation.requireNonNull("sticker", media);
+		}
 
 		@Override
 		public String type() {
@@ -128,6 +191,15 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * @param template the template and its values
 	 */
 	record TemplateContent(Template template) implements MessageContent {
+
+		/**
+		 * Create the content.
+		 * @param template the template and its values
+		 * @throws NxCloudValidationException if a required value is {@code null}
+		 */
+		public TemplateContent {
+			NxCloudValidation.requireNonNull("template", template);
+		}
 
 		@Override
 		public String type() {
