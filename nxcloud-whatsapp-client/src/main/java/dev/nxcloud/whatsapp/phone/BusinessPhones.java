@@ -50,7 +50,8 @@ public record BusinessPhones(@JsonValue Map<String, List<PhoneInfo>> byPhone) {
 		data.forEach((key, infos) -> {
 			List<@Nullable PhoneInfo> entries = (infos != null) ? infos : List.of();
 			for (int i = 0; i < entries.size(); i++) {
-				String field = "data[" + NxCloudValidation.quote(key) + "][" + i + "]";
+				String field = "data." + (TABLE_FIELD.equals(key) ? key : NxCloudValidation.quote(key)) + "[" + i
+						+ "]";
 				PhoneInfo info = entries.get(i);
 				if (info == null) {
 					throw new IllegalArgumentException(field + " is null, not a phone object");
