@@ -32,7 +32,8 @@ public record ButtonParameter(SubType subType, int index, ParameterType paramete
 	/**
 	 * The variable part of a dynamic URL button (also used for the code of an authentication template's button).
 	 * @param index the button's position, 0 to 2
-	 * @param text the text appended to the button's URL
+	 * @param text the text appended to the button's URL, at most 2,000 characters, without line breaks, tabs or more
+	 * than 4 consecutive spaces
 	 * @return the component
 	 */
 	public static ButtonParameter url(int index, String text) {
@@ -42,7 +43,7 @@ public record ButtonParameter(SubType subType, int index, ParameterType paramete
 	/**
 	 * The payload returned when a quick-reply button is tapped.
 	 * @param index the button's position, 0 to 2
-	 * @param payload the payload
+	 * @param payload the payload, at most 2,000 characters
 	 * @return the component
 	 */
 	public static ButtonParameter quickReply(int index, String payload) {

@@ -78,7 +78,8 @@ public record HeaderParameter(Type type, @Nullable String text, @Nullable MediaS
 	/**
 	 * A document header fetched from a URL.
 	 * @param link an {@code http} or {@code https} URL
-	 * @param filename the file name shown to the recipient, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
 	 * @return the parameter
 	 */
 	public static HeaderParameter document(String link, @Nullable String filename) {
@@ -88,7 +89,8 @@ public record HeaderParameter(Type type, @Nullable String text, @Nullable MediaS
 	/**
 	 * A document header.
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
 	 * @return the parameter
 	 * @throws NxCloudValidationException if the media is {@code null}
 	 */

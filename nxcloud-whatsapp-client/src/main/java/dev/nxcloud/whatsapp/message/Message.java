@@ -84,7 +84,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * An image message.
 	 * @param to the recipient
 	 * @param media the image
-	 * @param caption the caption, or {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message image(String to, MediaSource media, @Nullable String caption) {
@@ -105,7 +105,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A video message.
 	 * @param to the recipient
 	 * @param media the video
-	 * @param caption the caption, or {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message video(String to, MediaSource media, @Nullable String caption) {
@@ -146,7 +146,8 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A document message without caption.
 	 * @param to the recipient
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
 	 * @return the message
 	 */
 	public static Message document(String to, MediaSource media, @Nullable String filename) {
@@ -157,9 +158,9 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A document message.
 	 * @param to the recipient
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null} (optional: NxCloud's reference does
-	 * not require it)
-	 * @param caption the caption, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null} (optional: NxCloud's reference does not require it)
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message document(String to, MediaSource media, @Nullable String filename, @Nullable String caption) {
@@ -171,8 +172,8 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * @param to the recipient
 	 * @param latitude the latitude, −90 to 90
 	 * @param longitude the longitude, −180 to 180
-	 * @param name the place's name, or {@code null}
-	 * @param address the place's address, or {@code null}
+	 * @param name the place's name, at most 1,024 characters, or {@code null}
+	 * @param address the place's address, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message location(String to, double latitude, double longitude, @Nullable String name,
@@ -216,7 +217,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 
 	/**
 	 * This message with your own id, returned as the message id and in status callbacks.
-	 * @param customMessageId a globally unique id
+	 * @param customMessageId a globally unique id, at most 512 characters
 	 * @return a new message
 	 * @throws NxCloudValidationException if it is {@code null}
 	 */
@@ -228,7 +229,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 
 	/**
 	 * This message with its status callbacks sent to another URL.
-	 * @param drWebhook an {@code http(s)} URL
+	 * @param drWebhook an {@code http(s)} URL of at most 2,000 characters
 	 * @return a new message
 	 * @throws NxCloudValidationException if it is {@code null}
 	 */
@@ -240,7 +241,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 
 	/**
 	 * This message with a tracking string echoed back in its status callbacks.
-	 * @param bizOpaqueCallbackData the tracking string
+	 * @param bizOpaqueCallbackData the tracking string, at most 512 characters
 	 * @return a new message
 	 * @throws NxCloudValidationException if it is {@code null}
 	 */

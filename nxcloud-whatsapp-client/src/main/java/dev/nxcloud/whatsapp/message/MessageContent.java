@@ -48,7 +48,7 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * An image message ({@code image}).
 	 *
 	 * @param media the image
-	 * @param caption the caption, or {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 */
 	record Image(MediaSource media, @Nullable String caption) implements MessageContent {
 
@@ -73,7 +73,7 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * A video message ({@code video}).
 	 *
 	 * @param media the video
-	 * @param caption the caption, or {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 */
 	record Video(MediaSource media, @Nullable String caption) implements MessageContent {
 
@@ -121,8 +121,9 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 * A document message ({@code document}).
 	 *
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null}
-	 * @param caption the caption, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 */
 	record Document(MediaSource media, @Nullable String filename, @Nullable String caption) implements MessageContent {
 
@@ -172,8 +173,8 @@ public sealed interface MessageContent permits MessageContent.Text, MessageConte
 	 *
 	 * @param latitude the latitude, −90 to 90
 	 * @param longitude the longitude, −180 to 180
-	 * @param name the place's name, or {@code null}
-	 * @param address the place's address, or {@code null}
+	 * @param name the place's name, at most 1,024 characters, or {@code null}
+	 * @param address the place's address, at most 1,024 characters, or {@code null}
 	 */
 	record Location(double latitude, double longitude, @Nullable String name, @Nullable String address)
 			implements MessageContent {

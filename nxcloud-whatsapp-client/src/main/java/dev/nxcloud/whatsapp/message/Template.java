@@ -81,7 +81,9 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 
 		/**
 		 * Add the body's text variables.
-		 * @param parameters the texts, strictly in variable order; repeat a variable used twice
+		 * @param parameters the texts, strictly in variable order; repeat a variable used twice. Each is at most 1,024
+		 * characters (32,768 when the body is the template's only component; all of them together at most 32,768),
+		 * without line breaks, tabs or more than 4 consecutive spaces
 		 * @return this builder
 		 */
 		public Builder body(String... parameters) {
