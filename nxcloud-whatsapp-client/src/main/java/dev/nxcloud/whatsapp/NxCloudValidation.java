@@ -18,8 +18,8 @@ public final class NxCloudValidation {
 	static final int QUOTED_CHARACTERS = 40;
 
 	/**
-	 * The most characters of a URL: 2,000, the limit of Meta's Cloud API for the URLs a message or template carries
-	 * (a media {@code link}, a URL button), applied to every URL a request sends.
+	 * The most characters of a URL: 2,000, the limit Meta's Cloud API sets for a template button's URL, applied to
+	 * every URL a request sends (a media {@code link}, {@code dr_webhook}, an app's {@code webhook}).
 	 */
 	public static final int MAX_URL_LENGTH = 2000;
 
