@@ -18,6 +18,12 @@ public final class NxCloudValidation {
 	static final int QUOTED_CHARACTERS = 40;
 
 	/**
+	 * The most characters of a URL: 2,000, the limit Meta's Cloud API sets for a template button's URL, applied to
+	 * every URL a request sends (a media {@code link}, {@code dr_webhook}, an app's {@code webhook}).
+	 */
+	public static final int MAX_URL_LENGTH = 2000;
+
+	/**
 	 * Require a value that is not {@code null}.
 	 * @param <T> the type of the value
 	 * @param field the wire field (or parameter) name
@@ -128,14 +134,16 @@ X…'}, or {@code null} unquoted
 	}
 
 	/**
-	 * Require an absolute {@code http} or {@code https} URL with a host.
+	 * Require an absolute {@code http} or {@code https} URL with a host, of at most {@value #MAX_URL_LENGTH}
+	 * characters.
 	 * @param field the wire field name
 	 * @param value the value
 	 * @return the value
-	 * @throws NxCloudValidationException if it is missing or not such a URL
+	 * @throws NxCloudValidationException if it is missing, too long or not such a URL
 	 */
 	public static String requireHttpUrl(String field, @Nullable String value) {
 		requireText(field, value);
+		maxLength(field, value, MAX_URL_LENGTH);
 		try {
 			URI uri = new URI(value);
 			if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))

@@ -2,6 +2,8 @@ package dev.nxcloud.whatsapp.bulk;
 
 import java.util.function.Function;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.message.Message;
 import dev.nxcloud.whatsapp.message.NxCloudMessageService;
 import dev.nxcloud.whatsapp.message.SentMessage;
@@ -18,7 +20,8 @@ import reactor.core.publisher.Mono;
  * inputs there are. Every input yields exactly one {@link BulkResult}, in completion order; a failed send never
  * ends the stream and is never retried unless it certainly did not reach NxCloud (see the client's retry policy),
  * so nothing is sent twice and nothing is lost silently. Sends of one business phone are paced when the client has a
- * send rate limit.
+ * send rate limit. A {@code null} publisher or send function gives a {@code Flux} that fails with an
+ * {@link NxCloudValidationException} naming it; an input that breaks a rule is a failed {@link BulkResult}.
  */
 public final class NxCloudBulkSender {
 
@@ -33,13 +36,15 @@ public final class NxCloudBulkSender {
 	 * @param messages the message service to send with
 	 * @param otp the OTP service to send with
 	 * @param concurrency the most sends in flight
+	 * @throws NxCloudValidationException if a service is {@code null}
+	 * @throws IllegalArgumentException if {@code concurrency} is less than 1
 	 */
 	public NxCloudBulkSender(NxCloudMessageService messages, NxCloudOtpService otp, int concurrency) {
 		if (concurrency < 1) {
 			throw new IllegalArgumentException("concurrency must be at least 1");
 		}
-		this.messages = messages;
-		this.otp = otp;
+		this.messages = NxCloudValidation.requireNonNull("messages", messages);
+		this.otp = NxCloudValidation.requireNonNull("otp", otp);
 		this.concurrency = concurrency;
 	}
 
@@ -78,7 +83,10 @@ public final class NxCloudBulkSender {
 	 * @return one result per input
 	 */
 	public <I> Flux<BulkResult<I>> send(Publisher<I> inputs, Function<? super I, Mono<SentMessage>> send) {
-		return Flux.from(inputs)
+		return Flux.defer(() -> {
+			NxCloudValidation.requireNonNull("send", send);
+			return Flux.from(NxCloudValidation.requireNonNull("inputs", inputs));
+		})
 			.flatMap((input) -> Mono.defer(() -> send.apply(input))
 				.map((sent) -> new BulkResult<>(input, sent, null))
 				.switchIfEmpty(Mono.fromSupplier(() -> new BulkResult<>(input, null,

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudOperation;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.RequestDefaults;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,9 +24,10 @@ public class DefaultNxCloudFlowService implements NxCloudFlowService {
 	/**
 	 * Create the service.
 	 * @param client the client of the account to use
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public DefaultNxCloudFlowService(NxCloudClient client) {
-		this.client = client;
+		this.client = NxCloudValidation.requireNonNull("client", client);
 	}
 
 	@Override
@@ -38,6 +41,7 @@ public class DefaultNxCloudFlowService implements NxCloudFlowService {
 	}
 
 	private Target resolve(FlowListRequest request) {
+		NxCloudValidation.requireNonNull("request", request);
 		RequestDefaults defaults = this.client.defaults();
 		return new Target(defaults.businessPhone("phone", request.businessPhone()), defaults.tenantId(request.tenantId()));
 	}

@@ -1,5 +1,7 @@
 package dev.nxcloud.whatsapp.flow;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +24,10 @@ public record FlowListRequest(@Nullable String businessPhone, @Nullable Long ten
 	 * This request for another business phone.
 	 * @param businessPhone digits with country code
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public FlowListRequest withBusinessPhone(String businessPhone) {
+		NxCloudValidation.requireNonNull("phone", businessPhone);
 		return new FlowListRequest(businessPhone, this.tenantId);
 	}
 

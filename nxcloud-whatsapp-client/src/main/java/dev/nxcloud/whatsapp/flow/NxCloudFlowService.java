@@ -4,6 +4,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * WhatsApp flows (forms) of a business phone, whose ids template flow buttons use.
+ * <p>
+ * A request that breaks a rule, {@code null} included, is never sent: the returned {@code Flux} fails with an
+ * {@link dev.nxcloud.whatsapp.error.NxCloudValidationException} naming the field, and no method throws.
  */
 public interface NxCloudFlowService {
 

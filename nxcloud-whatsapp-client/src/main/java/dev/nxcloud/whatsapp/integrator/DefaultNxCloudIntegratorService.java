@@ -6,6 +6,7 @@ import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,14 +14,21 @@ import reactor.core.publisher.Mono;
  */
 public class DefaultNxCloudIntegratorService implements NxCloudIntegratorService {
 
+	/**
+	 * The {@code app_name}: NxCloud documents no limit; 256 characters is a generous bound for a name shown in a
+	 * console.
+	 */
+	static final int MAX_APP_NAME = 256;
+
 	private final NxCloudClient client;
 
 	/**
 	 * Create the service.
 	 * @param client the client of the integrator account
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public DefaultNxCloudIntegratorService(NxCloudClient client) {
-		this.client = client;
+		this.client = NxCloudValidation.requireNonNull("client", client);
 	}
 
 	@Override
@@ -32,7 +40,9 @@ public class DefaultNxCloudIntegratorService implements NxCloudIntegratorService
 	}
 
 	private Body toBody(CreateAppRequest request) {
+		NxCloudValidation.requireNonNull("request", request);
 		String appName = NxCloudValidation.requireText("app_name", request.appName());
+		NxCloudValidation.maxLength("app_name", appName, MAX_APP_NAME);
 		String webhook = NxCloudValidation.requireHttpUrl("webhook", request.webhook());
 		return new Body(appName, webhook);
 	}

@@ -4,6 +4,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Integrator operations. Only accounts registered as integrators may call them (NxCloud code 9007 otherwise).
+ * <p>
+ * A request that breaks a rule, {@code null} included, is never sent: the returned {@code Mono} fails with an
+ * {@link dev.nxcloud.whatsapp.error.NxCloudValidationException} naming the field, and no method throws.
  */
 public interface NxCloudIntegratorService {
 
@@ -22,7 +25,7 @@ public interface NxCloudIntegratorService {
 	 * @return the created app
 	 */
 	default Mono<CustomerApp> createApp(String appName, String webhook) {
-		return createApp(CreateAppRequest.of(appName, webhook));
+		return Mono.defer(() -> createApp(CreateAppRequest.of(appName, webhook)));
 	}
 
 }

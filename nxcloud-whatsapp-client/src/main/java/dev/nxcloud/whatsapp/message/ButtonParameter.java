@@ -1,5 +1,8 @@
 package dev.nxcloud.whatsapp.message;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+
 /**
  * A template button component: the value for one of the template's dynamic URL or quick-reply buttons.
  *
@@ -12,9 +15,25 @@ public record ButtonParameter(SubType subType, int index, ParameterType paramete
 		implements TemplateComponentValues {
 
 	/**
+	 * Create a button component.
+	 * @param subType the kind of button
+	 * @param index the button's position, 0 to 2
+	 * @param parameterType the type of the value
+	 * @param value the value
+	 * @throws NxCloudValidationException if a value is {@code null}, named by its wire field ({@code sub_type},
+	 * {@code type}, {@code text} or {@code payload})
+	 */
+	public ButtonParameter {
+		NxCloudValidation.requireNonNull("sub_type", subType);
+		NxCloudValidation.requireNonNull("type", parameterType);
+		NxCloudValidation.requireNonNull(parameterType.wireValue(), value);
+	}
+
+	/**
 	 * The variable part of a dynamic URL button (also used for the code of an authentication template's button).
 	 * @param index the button's position, 0 to 2
-	 * @param text the text appended to the button's URL
+	 * @param text the text appended to the button's URL, at most 2,000 characters, without line breaks, tabs or more
+	 * than 4 consecutive spaces
 	 * @return the component
 	 */
 	public static ButtonParameter url(int index, String text) {
@@ -24,7 +43,7 @@ public record ButtonParameter(SubType subType, int index, ParameterType paramete
 	/**
 	 * The payload returned when a quick-reply button is tapped.
 	 * @param index the button's position, 0 to 2
-	 * @param payload the payload
+	 * @param payload the payload, at most 2,000 characters
 	 * @return the component
 	 */
 	public static ButtonParameter quickReply(int index, String payload) {

@@ -2,6 +2,8 @@ package dev.nxcloud.whatsapp.message;
 
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudOperation;
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,9 +18,10 @@ public class DefaultNxCloudMessageService implements NxCloudMessageService {
 	/**
 	 * Create the service.
 	 * @param client the client of the account to use
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public DefaultNxCloudMessageService(NxCloudClient client) {
-		this.client = client;
+		this.client = NxCloudValidation.requireNonNull("client", client);
 		this.wire = new MessageWireMapper(client.defaults());
 	}
 

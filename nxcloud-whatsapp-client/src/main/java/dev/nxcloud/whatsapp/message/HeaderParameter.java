@@ -1,5 +1,7 @@
 package dev.nxcloud.whatsapp.message;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,12 +16,25 @@ public record HeaderParameter(Type type, @Nullable String text, @Nullable MediaS
 		@Nullable String filename) {
 
 	/**
+	 * Create a header parameter.
+	 * @param type the parameter type
+	 * @param text the text, for {@link Type#TEXT}
+	 * @param media the media, for the other types
+	 * @param filename the file name shown for a {@link Type#DOCUMENT}, or {@code null}
+	 * @throws NxCloudValidationException if {@code type} is {@code null}
+	 */
+	public HeaderParameter {
+		NxCloudValidation.requireNonNull("type", type);
+	}
+
+	/**
 	 * A text header variable.
-	 * @param text the text
+	 * @param text the text, at most 60 characters, without line breaks, tabs or more than 4 consecutive spaces
 	 * @return the parameter
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public static HeaderParameter text(String text) {
-		return new HeaderParameter(Type.TEXT, text, null, null);
+		return new HeaderParameter(Type.TEXT, NxCloudValidation.requireNonNull("text", text), null, null);
 	}
 
 	/**
@@ -35,9 +50,10 @@ public record HeaderParameter(Type type, @Nullable String text, @Nullable MediaS
 	 * An image header.
 	 * @param media the image
 	 * @return the parameter
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public static HeaderParameter image(MediaSource media) {
-		return new HeaderParameter(Type.IMAGE, null, media, null);
+		return new HeaderParameter(Type.IMAGE, null, NxCloudValidation.requireNonNull("image", media), null);
 	}
 
 	/**
@@ -53,15 +69,17 @@ public record HeaderParameter(Type type, @Nullable String text, @Nullable MediaS
 	 * A video header.
 	 * @param media the video
 	 * @return the parameter
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public static HeaderParameter video(MediaSource media) {
-		return new HeaderParameter(Type.VIDEO, null, media, null);
+		return new HeaderParameter(Type.VIDEO, null, NxCloudValidation.requireNonNull("video", media), null);
 	}
 
 	/**
 	 * A document header fetched from a URL.
 	 * @param link an {@code http} or {@code https} URL
-	 * @param filename the file name shown to the recipient, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
 	 * @return the parameter
 	 */
 	public static HeaderParameter document(String link, @Nullable String filename) {
@@ -71,11 +89,13 @@ public record HeaderParameter(Type type, @Nullable String text, @Nullable MediaS
 	/**
 	 * A document header.
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
 	 * @return the parameter
+	 * @throws NxCloudValidationException if the media is {@code null}
 	 */
 	public static HeaderParameter document(MediaSource media, @Nullable String filename) {
-		return new HeaderParameter(Type.DOCUMENT, null, media, filename);
+		return new HeaderParameter(Type.DOCUMENT, null, NxCloudValidation.requireNonNull("document", media), filename);
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package dev.nxcloud.whatsapp.message;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A message to send through the WhatsApp API host ({@code /api/wa/mt}). Immutable: the {@code withX} methods return
- * a copy.
+ * a copy. A {@code null} where a value is required is refused at once with an {@link NxCloudValidationException}
+ * naming the field; every other rule is checked when the message is sent.
  *
  * @param to the recipient, digits with country code and no {@code +}
  * @param content what to send
@@ -19,6 +22,22 @@ import org.jspecify.annotations.Nullable;
  */
 public record Message(String to, MessageContent content, @Nullable String appKey, @Nullable String businessPhone,
 		@Nullable String customMessageId, @Nullable String drWebhook, @Nullable String bizOpaqueCallbackData) {
+
+	/**
+	 * Create a message.
+	 * @param to the recipient
+	 * @param content what to send
+	 * @param appKey the app, or {@code null}
+	 * @param businessPhone the sending number, or {@code null}
+	 * @param customMessageId your own id, or {@code null}
+	 * @param drWebhook the status callback URL, or {@code null}
+	 * @param bizOpaqueCallbackData the tracking string, or {@code null}
+	 * @throws NxCloudValidationException if {@code to} or {@code content} is {@code null}
+	 */
+	public Message {
+		NxCloudValidation.requireNonNull("to", to);
+		NxCloudValidation.requireNonNull("content", content);
+	}
 
 	/**
 	 * A message from the configured app and number.
@@ -65,7 +84,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * An image message.
 	 * @param to the recipient
 	 * @param media the image
-	 * @param caption the caption, or {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message image(String to, MediaSource media, @Nullable String caption) {
@@ -86,7 +105,7 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A video message.
 	 * @param to the recipient
 	 * @param media the video
-	 * @param caption the caption, or {@code null}
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message video(String to, MediaSource media, @Nullable String caption) {
@@ -127,7 +146,8 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A document message without caption.
 	 * @param to the recipient
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null}
 	 * @return the message
 	 */
 	public static Message document(String to, MediaSource media, @Nullable String filename) {
@@ -138,9 +158,9 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * A document message.
 	 * @param to the recipient
 	 * @param media the document
-	 * @param filename the file name shown to the recipient, or {@code null} (optional: NxCloud's reference does
-	 * not require it)
-	 * @param caption the caption, or {@code null}
+	 * @param filename the file name shown to the recipient, at most 255 characters without control characters, or
+	 * {@code null} (optional: NxCloud's reference does not require it)
+	 * @param caption the caption, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message document(String to, MediaSource media, @Nullable String filename, @Nullable String caption) {
@@ -152,8 +172,8 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * @param to the recipient
 	 * @param latitude the latitude, −90 to 90
 	 * @param longitude the longitude, −180 to 180
-	 * @param name the place's name, or {@code null}
-	 * @param address the place's address, or {@code null}
+	 * @param name the place's name, at most 1,024 characters, or {@code null}
+	 * @param address the place's address, at most 1,024 characters, or {@code null}
 	 * @return the message
 	 */
 	public static Message location(String to, double latitude, double longitude, @Nullable String name,
@@ -175,8 +195,10 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * This message sent with another app.
 	 * @param appKey the app key
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public Message withAppKey(String appKey) {
+		NxCloudValidation.requireNonNull("appkey", appKey);
 		return new Message(this.to, this.content, appKey, this.businessPhone, this.customMessageId, this.drWebhook,
 				this.bizOpaqueCallbackData);
 	}
@@ -185,38 +207,46 @@ public record Message(String to, MessageContent content, @Nullable String appKey
 	 * This message sent from another number.
 	 * @param businessPhone the sending number, digits with country code
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public Message withBusinessPhone(String businessPhone) {
+		NxCloudValidation.requireNonNull("business_phone", businessPhone);
 		return new Message(this.to, this.content, this.appKey, businessPhone, this.customMessageId, this.drWebhook,
 				this.bizOpaqueCallbackData);
 	}
 
 	/**
 	 * This message with your own id, returned as the message id and in status callbacks.
-	 * @param customMessageId a globally unique id
+	 * @param customMessageId a globally unique id, at most 512 characters
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public Message withCustomMessageId(String customMessageId) {
+		NxCloudValidation.requireNonNull("cus_message_id", customMessageId);
 		return new Message(this.to, this.content, this.appKey, this.businessPhone, customMessageId, this.drWebhook,
 				this.bizOpaqueCallbackData);
 	}
 
 	/**
 	 * This message with its status callbacks sent to another URL.
-	 * @param drWebhook an {@code http(s)} URL
+	 * @param drWebhook an {@code http(s)} URL of at most 2,000 characters
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public Message withDrWebhook(String drWebhook) {
+		NxCloudValidation.requireNonNull("dr_webhook", drWebhook);
 		return new Message(this.to, this.content, this.appKey, this.businessPhone, this.customMessageId, drWebhook,
 				this.bizOpaqueCallbackData);
 	}
 
 	/**
 	 * This message with a tracking string echoed back in its status callbacks.
-	 * @param bizOpaqueCallbackData the tracking string
+	 * @param bizOpaqueCallbackData the tracking string, at most 512 characters
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public Message withBizOpaqueCallbackData(String bizOpaqueCallbackData) {
+		NxCloudValidation.requireNonNull("biz_opaque_callback_data", bizOpaqueCallbackData);
 		return new Message(this.to, this.content, this.appKey, this.businessPhone, this.customMessageId,
 				this.drWebhook, bizOpaqueCallbackData);
 	}

@@ -1,7 +1,9 @@
 package dev.nxcloud.whatsapp.message;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.nxcloud.whatsapp.NxCloudJson;
@@ -17,9 +19,69 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MessageWireMapper {
 
-	private static final int MAX_TEXT_LENGTH = 4096;
+	/** A text message's {@code body}: 4,096 characters (Meta's Cloud API, text object). */
+	static final int MAX_TEXT_BODY = 4096;
+
+	/** A media {@code caption}: 1,024 characters (Meta's Cloud API, media object). */
+	static final int MAX_CAPTION = 1024;
+
+	/** {@code biz_opaque_callback_data}: 512 characters (Meta's Cloud API, message request). */
+	static final int MAX_BIZ_OPAQUE_CALLBACK_DATA = 512;
+
+	/**
+	 * {@code cus_message_id}: neither NxCloud nor Meta documents a limit; 512 characters, the limit of the other
+	 * correlation string, {@code biz_opaque_callback_data}, is a generous bound for an id.
+	 */
+	static final int MAX_CUSTOM_MESSAGE_ID = 512;
+
+	/**
+	 * A media {@code id}: not documented; 256 characters, generous for ids that are a few dozen characters long.
+	 */
+	static final int MAX_MEDIA_ID = 256;
+
+	/**
+	 * A document's {@code filename}: not documented by NxCloud or Meta; 255 characters, the most a file name may
+	 * have on the file systems the recipient's phone saves it to, so no longer name could be kept anyway.
+	 */
+	static final int MAX_FILENAME = 255;
+
+	/**
+	 * A location's {@code name} and {@code address}: not documented by NxCloud or Meta; 1,024 characters, as much as
+	 * a caption, generous for a label shown under a map.
+	 */
+	static final int MAX_LOCATION_TEXT = 1024;
+
+	/** A template's {@code name}: 512 characters (Meta's Cloud API, message templates). */
+	static final int MAX_TEMPLATE_NAME = 512;
+
+	/** A header's text parameter: 60 characters (Meta's Cloud API, parameter object: header). */
+	static final int MAX_HEADER_TEXT = 60;
+
+	/**
+	 * A body text parameter when the template's values include a header or a button: 1,024 characters (Meta's Cloud
+	 * API, parameter object: body).
+	 */
+	static final int MAX_BODY_TEXT = 1024;
+
+	/**
+	 * A body text parameter when the body is the template's only component, and all of a body's parameters
+	 * together: 32,768 characters (Meta's Cloud API, parameter object: body alone; the bound on the sum is ours, so
+	 * that many parameters cannot add up to megabytes).
+	 */
+	static final int MAX_BODY_ALONE_TEXT = 32768;
+
+	/**
+	 * A button's value: a URL button's text is appended to the template's URL, which Meta limits to 2,000
+	 * characters; a quick-reply payload has no documented limit and is held to the same generous bound.
+	 */
+	static final int MAX_BUTTON_VALUE = 2000;
+
+	/** A header holds one parameter: one text variable or one media (Meta's Cloud API, template headers). */
+	private static final int MAX_HEADER_PARAMETERS = 1;
 
 	private static final int MAX_BUTTON_INDEX = 2;
+
+	private static final String FIVE_SPACES = "     ";
 
 	private static final String USE_GENERAL_SEND = "send it with send(Message.template(…)) through /api/wa/mt";
 
@@ -30,16 +92,17 @@ public final class MessageWireMapper {
 	 * @param defaults the account's defaults, for example {@code client.defaults()}
 	 */
 	public MessageWireMapper(RequestDefaults defaults) {
-		this.defaults = defaults;
+		this.defaults = NxCloudValidation.requireNonNull("defaults", defaults);
 	}
 
 	/**
 	 * The body of a general send ({@code /api/wa/mt}).
 	 * @param message the message
 	 * @return the body
-	 * @throws NxCloudValidationException if the message breaks a documented rule
+	 * @throws NxCloudValidationException if the message is {@code null} or breaks a documented rule
 	 */
 	public MtBody toWire(Message message) {
+		NxCloudValidation.requireNonNull("message", message);
 		String appKey = this.defaults.appKey(message.appKey());
 		String businessPhone = this.defaults.businessPhone("business_phone", message.businessPhone());
 		String to = NxCloudValidation.requirePhone("to", message.to());
@@ -57,17 +120,17 @@ public final class MessageWireMapper {
 			text = text(type, textContent);
 		}
 		else if (content instanceof MessageContent.Image imageContent) {
-			image = media(type, imageContent.media(), imageContent.caption(), null);
+			image = media(type, imageContent.media(), caption(type, imageContent.caption()), null);
 		}
 		else if (content instanceof MessageContent.Video videoContent) {
-			video = media(type, videoContent.media(), videoContent.caption(), null);
+			video = media(type, videoContent.media(), caption(type, videoContent.caption()), null);
 		}
 		else if (content instanceof MessageContent.Audio audioContent) {
 			audio = media(type, audioContent.media(), null, null);
 		}
 		else if (content instanceof MessageContent.Document documentContent) {
-			String filename = NxCloudValidation.optionalText(type + ".filename", documentContent.filename());
-			document = media(type, documentContent.media(), documentContent.caption(), filename);
+			document = media(type, documentContent.media(), caption(type, documentContent.caption()),
+					filename(type + ".filename", documentContent.filename()));
 		}
 		else if (content instanceof MessageContent.Sticker stickerContent) {
 			sticker = media(type, stickerContent.media(), null, null);
@@ -80,9 +143,19 @@ public final class MessageWireMapper {
 		}
 		return new MtBody(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, type,
 				text, image, video, audio, document, sticker, location, template,
-				NxCloudValidation.optionalText("cus_message_id", message.customMessageId()),
+				customMessageId(message.customMessageId()),
 				NxCloudValidation.optionalHttpUrl("dr_webhook", message.drWebhook()),
-				NxCloudValidation.optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData()));
+				optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData(), MAX_BIZ_OPAQUE_CALLBACK_DATA));
+	}
+
+	/**
+	 * Check a {@code cus_message_id}: absent, or not blank and at most {@value #MAX_CUSTOM_MESSAGE_ID} characters.
+	 * @param customMessageId the id, or {@code null}
+	 * @return the id
+	 * @throws NxCloudValidationException if it is blank or too long
+	 */
+	public static @Nullable String customMessageId(@Nullable String customMessageId) {
+		return optionalText("cus_message_id", customMessageId, MAX_CUSTOM_MESSAGE_ID);
 	}
 
 	/**
@@ -91,9 +164,10 @@ public final class MessageWireMapper {
 	 * the image by {@code link}.
 	 * @param message the template message
 	 * @return the body
-	 * @throws NxCloudValidationException if the message breaks a documented rule
+	 * @throws NxCloudValidationException if the message is {@code null} or breaks a documented rule
 	 */
 	public SaasSendBody toWire(TemplateMessage message) {
+		NxCloudValidation.requireNonNull("message", message);
 		long tenantId = this.defaults.tenantId(message.tenantId());
 		String appKey = this.defaults.appKey(message.appKey());
 		String businessPhone = this.defaults.businessPhone("business_phone", message.businessPhone());
@@ -136,9 +210,14 @@ public final class MessageWireMapper {
 	}
 
 	private static WireTemplate template(String field, Template template) {
-		String name = NxCloudValidation.requireText(field + ".name", template.name());
+		String name = requiredText(field + ".name", template.name(), MAX_TEMPLATE_NAME);
+		boolean bodyAlone = template.components()
+			.stream()
+			.allMatch(TemplateComponentValues.Body.class::isInstance);
 		List<WireComponent> components = new ArrayList<>();
 		boolean header = false;
+		boolean body = false;
+		Set<Integer> buttonIndexes = new HashSet<>();
 		for (int i = 0; i < template.components().size(); i++) {
 			String componentField = field + ".components[" + i + "]";
 			TemplateComponentValues component = template.components().get(i);
@@ -150,11 +229,19 @@ public final class MessageWireMapper {
 				header = true;
 				components.add(header(componentField, headerComponent));
 			}
-			else if (component instanceof TemplateComponentValues.Body body) {
-				components.add(body(componentField, body));
+			else if (component instanceof TemplateComponentValues.Body bodyComponent) {
+				if (body) {
+					throw new NxCloudValidationException(field + ".components", "may have at most one body component");
+				}
+				body = true;
+				components.add(body(componentField, bodyComponent, bodyAlone ? MAX_BODY_ALONE_TEXT : MAX_BODY_TEXT));
 			}
 			else if (component instanceof ButtonParameter button) {
 				components.add(button(componentField, button));
+				if (!buttonIndexes.add(button.index())) {
+					throw new NxCloudValidationException(componentField + ".index",
+							"must differ from the other buttons' (" + button.index() + " is given twice)");
+				}
 			}
 		}
 		return new WireTemplate(name, new WireLanguage(template.language().code(), "deterministic"),
@@ -162,13 +249,18 @@ public final class MessageWireMapper {
 	}
 
 	private static WireComponent header(String field, TemplateComponentValues.Header header) {
+		if (header.parameters().size() > MAX_HEADER_PARAMETERS) {
+			throw new NxCloudValidationException(field + ".parameters",
+					"must hold at most one parameter, one text variable or one media (got " + header.parameters().size()
+							+ ")");
+		}
 		List<WireParameter> parameters = new ArrayList<>();
 		for (int i = 0; i < header.parameters().size(); i++) {
 			String parameterField = field + ".parameters[" + i + "]";
 			HeaderParameter parameter = header.parameters().get(i);
 			String valueField = parameterField + "." + parameter.type().wireValue();
 			parameters.add(switch (parameter.type()) {
-				case TEXT -> WireParameter.text(NxCloudValidation.requireText(valueField, parameter.text()));
+				case TEXT -> WireParameter.text(parameterText(valueField, parameter.text(), MAX_HEADER_TEXT));
 				case IMAGE -> new WireParameter("image", null, null, media(valueField, parameter), null, null);
 				case VIDEO -> new WireParameter("video", null, null, null, media(valueField, parameter), null);
 				case DOCUMENT -> new WireParameter("document", null, null, null, null, media(valueField, parameter));
@@ -182,14 +274,20 @@ public final class MessageWireMapper {
 			throw new NxCloudValidationException(field,
 					"is required for a " + parameter.type().wireValue() + " header");
 		}
-		return media(field, parameter.media(), null, parameter.filename());
+		return media(field, parameter.media(), null, filename(field + ".filename", parameter.filename()));
 	}
 
-	private static WireComponent body(String field, TemplateComponentValues.Body body) {
+	private static WireComponent body(String field, TemplateComponentValues.Body body, int maxCharacters) {
 		List<WireParameter> parameters = new ArrayList<>();
+		long characters = 0;
 		for (int i = 0; i < body.parameters().size(); i++) {
-			parameters.add(WireParameter
-				.text(NxCloudValidation.requireText(field + ".parameters[" + i + "].text", body.parameters().get(i))));
+			String text = parameterText(field + ".parameters[" + i + "].text", body.parameters().get(i), maxCharacters);
+			characters += text.codePointCount(0, text.length());
+			parameters.add(WireParameter.text(text));
+		}
+		if (characters > MAX_BODY_ALONE_TEXT) {
+			throw new NxCloudValidationException(field + ".parameters",
+					"must add up to at most " + MAX_BODY_ALONE_TEXT + " characters (got " + characters + ")");
 		}
 		return new WireComponent("body", null, null, parameters);
 	}
@@ -200,10 +298,10 @@ public final class MessageWireMapper {
 					"must be 0 to " + MAX_BUTTON_INDEX + " (got " + button.index() + ")");
 		}
 		String valueField = field + ".parameters[0]." + button.parameterType().wireValue();
-		String value = NxCloudValidation.requireText(valueField, button.value());
 		WireParameter parameter = switch (button.parameterType()) {
-			case TEXT -> WireParameter.text(value);
-			case PAYLOAD -> new WireParameter("payload", null, value, null, null, null);
+			case TEXT -> WireParameter.text(parameterText(valueField, button.value(), MAX_BUTTON_VALUE));
+			case PAYLOAD -> new WireParameter("payload", null, requiredText(valueField, button.value(), MAX_BUTTON_VALUE),
+					null, null, null);
 		};
 		return new WireComponent("button", button.subType().wireValue(), Integer.toString(button.index()),
 				List.of(parameter));
@@ -219,18 +317,13 @@ public final class MessageWireMapper {
 			NxCloudValidation.requireHttpUrl(field + ".link", source.link());
 		}
 		else {
-			NxCloudValidation.requireText(field + ".id", source.id());
+			requiredText(field + ".id", source.id(), MAX_MEDIA_ID);
 		}
 		return new WireMedia(source.link(), source.id(), caption, filename);
 	}
 
 	private static WireText text(String field, MessageContent.Text text) {
-		String body = NxCloudValidation.requireText(field + ".body", text.body());
-		if (body.length() > MAX_TEXT_LENGTH) {
-			throw new NxCloudValidationException(field + ".body",
-					"must be at most " + MAX_TEXT_LENGTH + " characters (got " + body.length() + ")");
-		}
-		return new WireText(body, text.previewUrl());
+		return new WireText(requiredText(field + ".body", text.body(), MAX_TEXT_BODY), text.previewUrl());
 	}
 
 	private static WireLocation location(String field, MessageContent.Location location) {
@@ -242,7 +335,48 @@ public final class MessageWireMapper {
 			throw new NxCloudValidationException(field + ".longitude",
 					"must be between -180 and 180 (got " + location.longitude() + ")");
 		}
-		return new WireLocation(location.longitude(), location.latitude(), location.name(), location.address());
+		return new WireLocation(location.longitude(), location.latitude(),
+				NxCloudValidation.maxLength(field + ".name", location.name(), MAX_LOCATION_TEXT),
+				NxCloudValidation.maxLength(field + ".address", location.address(), MAX_LOCATION_TEXT));
+	}
+
+	private static @Nullable String caption(String type, @Nullable String caption) {
+		return NxCloudValidation.maxLength(type + ".caption", caption, MAX_CAPTION);
+	}
+
+	private static @Nullable String filename(String field, @Nullable String filename) {
+		optionalText(field, filename, MAX_FILENAME);
+		if (filename != null && filename.codePoints().anyMatch(Character::isISOControl)) {
+			throw new NxCloudValidationException(field,
+					"must not hold control characters such as a line break (got " + NxCloudValidation.quote(filename)
+							+ ")");
+		}
+		return filename;
+	}
+
+	/**
+	 * A template's text parameter: not blank, at most {@code maxCharacters}, and without what WhatsApp refuses in one
+	 * ("Param text cannot have new-line/tab characters or more than 4 consecutive spaces").
+	 */
+	private static String parameterText(String field, @Nullable String value, int maxCharacters) {
+		String text = requiredText(field, value, maxCharacters);
+		if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
+				|| text.contains(FIVE_SPACES)) {
+			throw new NxCloudValidationException(field,
+					"must not hold a line break, a tab or more than 4 consecutive spaces: WhatsApp refuses them in a"
+							+ " template parameter");
+		}
+		return text;
+	}
+
+	private static String requiredText(String field, @Nullable String value, int maxCharacters) {
+		String text = NxCloudValidation.requireText(field, value);
+		NxCloudValidation.maxLength(field, text, maxCharacters);
+		return text;
+	}
+
+	private static @Nullable String optionalText(String field, @Nullable String value, int maxCharacters) {
+		return NxCloudValidation.maxLength(field, NxCloudValidation.optionalText(field, value), maxCharacters);
 	}
 
 	/**

@@ -5,6 +5,9 @@ import reactor.core.publisher.Mono;
 /**
  * Sending WhatsApp messages. A send is not idempotent: do not repeat one that may have reached NxCloud unless it
  * carries a {@linkplain Message#withCustomMessageId(String) custom message id} you can reconcile.
+ * <p>
+ * A message that breaks a rule, {@code null} included, is never sent: the returned {@code Mono} fails with an
+ * {@link dev.nxcloud.whatsapp.error.NxCloudValidationException} naming the field, and no method throws.
  */
 public interface NxCloudMessageService {
 

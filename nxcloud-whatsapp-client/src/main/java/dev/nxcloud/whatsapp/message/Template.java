@@ -1,8 +1,11 @@
 package dev.nxcloud.whatsapp.message;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.template.TemplateLanguage;
 
 /**
@@ -19,9 +22,12 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 	 * @param name the template's name
 	 * @param language the template's language
 	 * @param components the component values
+	 * @throws NxCloudValidationException if a value, or one of the components, is {@code null}
 	 */
 	public Template {
-		components = List.copyOf(components);
+		NxCloudValidation.requireNonNull("template.name", name);
+		NxCloudValidation.requireNonNull("template.language", language);
+		components = NonNullLists.copyOf("template.components", components);
 	}
 
 	/**
@@ -29,6 +35,7 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 	 * @param name the template's name
 	 * @param language the template's language
 	 * @return the template
+	 * @throws NxCloudValidationException if a value is {@code null}
 	 */
 	public static Template of(String name, TemplateLanguage language) {
 		return new Template(name, language, List.of());
@@ -39,13 +46,15 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 	 * @param name the template's name
 	 * @param language the template's language
 	 * @return a builder
+	 * @throws NxCloudValidationException if a value is {@code null}
 	 */
 	public static Builder builder(String name, TemplateLanguage language) {
 		return new Builder(name, language);
 	}
 
 	/**
-	 * Builds a {@link Template}, component by component, in the order given.
+	 * Builds a {@link Template}, component by component, in the order given. Each method refuses {@code null} at once
+	 * with an {@link NxCloudValidationException} naming the field.
 	 */
 	public static final class Builder {
 
@@ -56,26 +65,30 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 		private final List<TemplateComponentValues> components = new ArrayList<>();
 
 		private Builder(String name, TemplateLanguage language) {
-			this.name = name;
-			this.language = language;
+			this.name = NxCloudValidation.requireNonNull("template.name", name);
+			this.language = NxCloudValidation.requireNonNull("template.language", language);
 		}
 
 		/**
 		 * Add the header's values.
-		 * @param parameters one media, or the text variables
+		 * @param parameters one media, or one text variable
 		 * @return this builder
 		 */
 		public Builder header(HeaderParameter... parameters) {
-			return component(new TemplateComponentValues.Header(List.of(parameters)));
+			NxCloudValidation.requireNonNull("header.parameters", parameters);
+			return component(new TemplateComponentValues.Header(Arrays.asList(parameters)));
 		}
 
 		/**
 		 * Add the body's text variables.
-		 * @param parameters the texts, strictly in variable order; repeat a variable used twice
+		 * @param parameters the texts, strictly in variable order; repeat a variable used twice. Each is at most 1,024
+		 * characters (32,768 when the body is the template's only component; all of them together at most 32,768),
+		 * without line breaks, tabs or more than 4 consecutive spaces
 		 * @return this builder
 		 */
 		public Builder body(String... parameters) {
-			return component(new TemplateComponentValues.Body(List.of(parameters)));
+			NxCloudValidation.requireNonNull("body.parameters", parameters);
+			return component(new TemplateComponentValues.Body(Arrays.asList(parameters)));
 		}
 
 		/**
@@ -84,7 +97,8 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 		 * @return this builder
 		 */
 		public Builder button(ButtonParameter button) {
-			return component(button);
+			this.components.add(NxCloudValidation.requireNonNull("button", button));
+			return this;
 		}
 
 		/**
@@ -93,7 +107,7 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 		 * @return this builder
 		 */
 		public Builder component(TemplateComponentValues component) {
-			this.components.add(component);
+			this.components.add(NxCloudValidation.requireNonNull("component", component));
 			return this;
 		}
 

@@ -2,6 +2,8 @@ package dev.nxcloud.whatsapp.message;
 
 import java.util.List;
 
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+
 /**
  * The values for one component of a template: its header, its body or one of its buttons.
  */
@@ -17,9 +19,10 @@ public sealed interface TemplateComponentValues permits TemplateComponentValues.
 		/**
 		 * Create the header values.
 		 * @param parameters the values
+		 * @throws NxCloudValidationException if the list or one of its values is {@code null}
 		 */
 		public Header {
-			parameters = List.copyOf(parameters);
+			parameters = NonNullLists.copyOf("header.parameters", parameters);
 		}
 
 	}
@@ -35,9 +38,10 @@ public sealed interface TemplateComponentValues permits TemplateComponentValues.
 		/**
 		 * Create the body values.
 		 * @param parameters the texts, in variable order
+		 * @throws NxCloudValidationException if the list or one of its texts is {@code null}
 		 */
 		public Body {
-			parameters = List.copyOf(parameters);
+			parameters = NonNullLists.copyOf("body.parameters", parameters);
 		}
 
 	}

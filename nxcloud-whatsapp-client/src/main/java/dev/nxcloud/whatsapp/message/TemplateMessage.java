@@ -1,5 +1,7 @@
 package dev.nxcloud.whatsapp.message;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +17,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record TemplateMessage(String to, Template template, @Nullable Long tenantId, @Nullable String appKey,
 		@Nullable String businessPhone) {
+
+	/**
+	 * Create a template message.
+	 * @param to the recipient
+	 * @param template the template and its values
+	 * @param tenantId the tenant, or {@code null}
+	 * @param appKey the app, or {@code null}
+	 * @param businessPhone the sending number, or {@code null}
+	 * @throws NxCloudValidationException if {@code to} or {@code template} is {@code null}
+	 */
+	public TemplateMessage {
+		NxCloudValidation.requireNonNull("to", to);
+		NxCloudValidation.requireNonNull("template", template);
+	}
 
 	/**
 	 * A template message from the configured tenant, app and number.
@@ -39,8 +55,10 @@ public record TemplateMessage(String to, Template template, @Nullable Long tenan
 	 * This message sent with another app.
 	 * @param appKey the app key
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public TemplateMessage withAppKey(String appKey) {
+		NxCloudValidation.requireNonNull("appkey", appKey);
 		return new TemplateMessage(this.to, this.template, this.tenantId, appKey, this.businessPhone);
 	}
 
@@ -48,8 +66,10 @@ public record TemplateMessage(String to, Template template, @Nullable Long tenan
 	 * This message sent from another number.
 	 * @param businessPhone the sending number, digits with country code
 	 * @return a new message
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public TemplateMessage withBusinessPhone(String businessPhone) {
+		NxCloudValidation.requireNonNull("business_phone", businessPhone);
 		return new TemplateMessage(this.to, this.template, this.tenantId, this.appKey, businessPhone);
 	}
 

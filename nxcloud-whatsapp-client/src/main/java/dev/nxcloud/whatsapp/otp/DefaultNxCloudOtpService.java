@@ -9,6 +9,7 @@ import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.RequestDefaults;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
+import dev.nxcloud.whatsapp.message.MessageWireMapper;
 import dev.nxcloud.whatsapp.message.SentMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -20,14 +21,21 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 
 	private static final Pattern CODE = Pattern.compile("(?<![0-9])[0-9]{4,8}(?![0-9])");
 
+	/**
+	 * The {@code content}: NxCloud documents no limit (it sends the code it extracts, not the content); 4,096
+	 * characters, the most WhatsApp carries in a text message, is a generous bound.
+	 */
+	static final int MAX_CONTENT = 4096;
+
 	private final NxCloudClient client;
 
 	/**
 	 * Create the service.
 	 * @param client the client of the account to use
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public DefaultNxCloudOtpService(NxCloudClient client) {
-		this.client = client;
+		this.client = NxCloudValidation.requireNonNull("client", client);
 	}
 
 	@Override
@@ -38,15 +46,17 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 	}
 
 	private Body toBody(OtpRequest request) {
+		NxCloudValidation.requireNonNull("request", request);
 		RequestDefaults defaults = this.client.defaults();
 		String appKey = defaults.appKey(request.appKey());
 		String businessPhone = defaults.optionalBusinessPhone(request.businessPhone());
 		String to = NxCloudValidation.requirePhone("to", request.to());
 		String content = NxCloudValidation.requireText("content", request.content());
+		NxCloudValidation.maxLength("content", content, MAX_CONTENT);
 		if (!CODE.matcher(content).find()) {
 			throw new NxCloudValidationException("content", "must contain a code of 4 to 8 consecutive digits");
 		}
-		NxCloudValidation.optionalText("cus_message_id", request.customMessageId());
+		MessageWireMapper.customMessageId(request.customMessageId());
 		NxCloudValidation.optionalHttpUrl("dr_webhook", request.drWebhook());
 		return new Body(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, request.category(), content,
 				request.language().code(), request.customMessageId(), request.drWebhook(), request.apiType());

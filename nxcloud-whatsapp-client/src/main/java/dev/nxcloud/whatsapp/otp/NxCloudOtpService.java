@@ -7,6 +7,9 @@ import reactor.core.publisher.Mono;
 /**
  * Sending one-time passwords through NxCloud's OTP service, which picks a matching template itself. A send is not
  * idempotent: do not repeat one that may have reached NxCloud.
+ * <p>
+ * A request that breaks a rule, {@code null} included, is never sent: the returned {@code Mono} fails with an
+ * {@link dev.nxcloud.whatsapp.error.NxCloudValidationException} naming the field, and no method throws.
  */
 public interface NxCloudOtpService {
 
@@ -25,7 +28,7 @@ public interface NxCloudOtpService {
 	 * @return the accepted message's id
 	 */
 	default Mono<SentMessage> send(String to, String content, TemplateLanguage language) {
-		return send(OtpRequest.of(to, content, language));
+		return Mono.defer(() -> send(OtpRequest.of(to, content, language)));
 	}
 
 }

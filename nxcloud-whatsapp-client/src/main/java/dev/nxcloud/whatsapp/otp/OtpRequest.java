@@ -1,14 +1,18 @@
 package dev.nxcloud.whatsapp.otp;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.template.TemplateLanguage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A one-time password to send ({@code /api/wa/otp}). NxCloud picks the template; the code is taken from the
- * content. Immutable: the {@code withX} methods return a copy.
+ * content. Immutable: the {@code withX} methods return a copy. A {@code null} where a value is required is refused
+ * at once with an {@link NxCloudValidationException} naming the field; every other rule is checked when it is sent.
  *
  * @param to the recipient, digits with country code and no {@code +}
- * @param content the text carrying the code: it must hold a run of 4 to 8 consecutive digits, which NxCloud extracts
+ * @param content the text carrying the code, at most 4,096 characters: it must hold a run of 4 to 8 consecutive
+ * digits, which NxCloud extracts
  * @param language the template language ({@code language_code})
  * @param category the template category; {@code null} for NxCloud's default, {@link OtpCategory#AUTHENTICATION}
  * @param apiType the Meta API to send through; {@code null} for NxCloud's default, {@link OtpApiType#CLOUD_API}
@@ -25,6 +29,25 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 		@Nullable String customMessageId, @Nullable String drWebhook) {
 
 	/**
+	 * Create a request.
+	 * @param to the recipient
+	 * @param content the text carrying the code
+	 * @param language the template language
+	 * @param category the template category, or {@code null}
+	 * @param apiType the Meta API, or {@code null}
+	 * @param appKey the app, or {@code null}
+	 * @param businessPhone the sending number, or {@code null}
+	 * @param customMessageId your own id, or {@code null}
+	 * @param drWebhook the status callback URL, or {@code null}
+	 * @throws NxCloudValidationException if {@code to}, {@code content} or {@code language} is {@code null}
+	 */
+	public OtpRequest {
+		NxCloudValidation.requireNonNull("to", to);
+		NxCloudValidation.requireNonNull("content", content);
+		NxCloudValidation.requireNonNull("language_code", language);
+	}
+
+	/**
 	 * A code sent with NxCloud's defaults.
 	 * @param to the recipient
 	 * @param content the text carrying a 4 to 8 digit code, or just the code
@@ -39,8 +62,10 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 	 * This request with a template category.
 	 * @param category the category
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public OtpRequest withCategory(OtpCategory category) {
+		NxCloudValidation.requireNonNull("category", category);
 		return new OtpRequest(this.to, this.content, this.language, category, this.apiType, this.appKey,
 				this.businessPhone, this.customMessageId, this.drWebhook);
 	}
@@ -49,8 +74,10 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 	 * This request sent through another Meta API.
 	 * @param apiType the API
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public OtpRequest withApiType(OtpApiType apiType) {
+		NxCloudValidation.requireNonNull("api_type", apiType);
 		return new OtpRequest(this.to, this.content, this.language, this.category, apiType, this.appKey,
 				this.businessPhone, this.customMessageId, this.drWebhook);
 	}
@@ -59,8 +86,10 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 	 * This request sent with another app.
 	 * @param appKey the app key
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public OtpRequest withAppKey(String appKey) {
+		NxCloudValidation.requireNonNull("appkey", appKey);
 		return new OtpRequest(this.to, this.content, this.language, this.category, this.apiType, appKey,
 				this.businessPhone, this.customMessageId, this.drWebhook);
 	}
@@ -69,8 +98,10 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 	 * This request sent from a given number rather than the number pool.
 	 * @param businessPhone the sending number, digits with country code
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public OtpRequest withBusinessPhone(String businessPhone) {
+		NxCloudValidation.requireNonNull("business_phone", businessPhone);
 		return new OtpRequest(this.to, this.content, this.language, this.category, this.apiType, this.appKey,
 				businessPhone, this.customMessageId, this.drWebhook);
 	}
@@ -79,8 +110,10 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 	 * This request with your own id, returned as the message id and in status callbacks.
 	 * @param customMessageId a globally unique id
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public OtpRequest withCustomMessageId(String customMessageId) {
+		NxCloudValidation.requireNonNull("cus_message_id", customMessageId);
 		return new OtpRequest(this.to, this.content, this.language, this.category, this.apiType, this.appKey,
 				this.businessPhone, customMessageId, this.drWebhook);
 	}
@@ -89,8 +122,10 @@ public record OtpRequest(String to, String content, TemplateLanguage language, @
 	 * This request with its status callbacks sent to another URL.
 	 * @param drWebhook an {@code http(s)} URL
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public OtpRequest withDrWebhook(String drWebhook) {
+		NxCloudValidation.requireNonNull("dr_webhook", drWebhook);
 		return new OtpRequest(this.to, this.content, this.language, this.category, this.apiType, this.appKey,
 				this.businessPhone, this.customMessageId, drWebhook);
 	}

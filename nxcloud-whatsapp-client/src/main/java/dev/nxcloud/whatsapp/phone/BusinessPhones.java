@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,8 @@ public record BusinessPhones(@JsonValue Map<String, List<PhoneInfo>> byPhone) {
 		data.forEach((key, infos) -> {
 			List<@Nullable PhoneInfo> entries = (infos != null) ? infos : List.of();
 			for (int i = 0; i < entries.size(); i++) {
-				String field = "data." + key + "[" + i + "]";
+				String field = "data." + (TABLE_FIELD.equals(key) ? key : NxCloudValidation.quote(key)) + "[" + i
+						+ "]";
 				PhoneInfo info = entries.get(i);
 				if (info == null) {
 					throw new IllegalArgumentException(field + " is null, not a phone object");

@@ -4,6 +4,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Business phone numbers: status, quality rating, messaging tier and display name ({@code getPhone}).
+ * <p>
+ * A request that breaks a rule, {@code null} included, is never sent: the returned {@code Mono} fails with an
+ * {@link dev.nxcloud.whatsapp.error.NxCloudValidationException} naming the field, and no method throws.
  */
 public interface NxCloudPhoneService {
 

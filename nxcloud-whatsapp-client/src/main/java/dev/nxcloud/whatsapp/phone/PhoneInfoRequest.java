@@ -1,11 +1,16 @@
 package dev.nxcloud.whatsapp.phone;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which business phones to query ({@code getPhone}).
+ * Which business phones to query ({@code getPhone}). A {@code null} list or phone is refused at once with an
+ * {@link NxCloudValidationException} naming it ({@code business_phones[0]}); the phones are checked when sent.
  *
  * @param appKey the app whose phones to query; {@code null} for the client's default app key
  * @param businessPhones the phones to query, digits with country code; empty for all of the app's phones
@@ -16,9 +21,15 @@ public record PhoneInfoRequest(@Nullable String appKey, List<String> businessPho
 	 * Create a request.
 	 * @param appKey the app, or {@code null} for the configured default
 	 * @param businessPhones the phones, empty for all
+	 * @throws NxCloudValidationException if the list or one of its phones is {@code null}
 	 */
 	public PhoneInfoRequest {
-		businessPhones = List.copyOf(businessPhones);
+		NxCloudValidation.requireNonNull("business_phones", businessPhones);
+		List<String> phones = new ArrayList<>(businessPhones.size());
+		for (int i = 0; i < businessPhones.size(); i++) {
+			phones.add(NxCloudValidation.requireNonNull("business_phones[" + i + "]", businessPhones.get(i)));
+		}
+		businessPhones = List.copyOf(phones);
 	}
 
 	/**
@@ -33,17 +44,21 @@ public record PhoneInfoRequest(@Nullable String appKey, List<String> businessPho
 	 * Query the given phones of the configured app.
 	 * @param businessPhones the phones
 	 * @return the request
+	 * @throws NxCloudValidationException if the array or one of its phones is {@code null}
 	 */
 	public static PhoneInfoRequest of(String... businessPhones) {
-		return new PhoneInfoRequest(null, List.of(businessPhones));
+		NxCloudValidation.requireNonNull("business_phones", businessPhones);
+		return new PhoneInfoRequest(null, Arrays.asList(businessPhones));
 	}
 
 	/**
 	 * This request for another app.
 	 * @param appKey the app key
 	 * @return a new request
+	 * @throws NxCloudValidationException if it is {@code null}
 	 */
 	public PhoneInfoRequest withAppKey(String appKey) {
+		NxCloudValidation.requireNonNull("appkey", appKey);
 		return new PhoneInfoRequest(appKey, this.businessPhones);
 	}
 
