@@ -24,6 +24,19 @@ public final class NxCloudValidation {
 	public static final int MAX_URL_LENGTH = 2000;
 
 	/**
+	 * The most characters of a file name sent (a document's {@code filename}, an upload's part name). Neither NxCloud
+	 * nor Meta documents one: 255 is the longest name most file systems (ext4, NTFS, APFS) store, so no real file is
+	 * refused and no megabyte-long name goes out.
+	 */
+	public static final int MAX_FILENAME_LENGTH = 255;
+
+	/**
+	 * The most characters of a template's name, where a template is created and where one is sent: 512, Meta's
+	 * limit (Cloud API, message templates); NxCloud's pages give none.
+	 */
+	public static final int MAX_TEMPLATE_NAME_LENGTH = 512;
+
+	/**
 	 * Require a value that is not {@code null}.
 	 * @param <T> the type of the value
 	 * @param field the wire field (or parameter) name
@@ -62,8 +75,7 @@ public final class NxCloudValidation {
 	 * control characters (CR, LF, tab, …), quotes and backslashes escaped, so that a message never carries a huge
 	 * value nor forges a log line.
 	 * @param value the input, or {@code null}
-	 * @return the quoted excerpt, such as {@code 'abc
-X…'}, or {@code null} unquoted
+	 * @return the quoted excerpt, such as {@code 'abc\r\nX…'}, or {@code null} unquoted
 	 */
 	public static String quote(@Nullable Object value) {
 		if (value == null) {

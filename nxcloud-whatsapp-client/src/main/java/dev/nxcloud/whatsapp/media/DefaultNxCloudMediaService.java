@@ -22,11 +22,6 @@ import org.springframework.util.MultiValueMap;
  */
 public class DefaultNxCloudMediaService implements NxCloudMediaService {
 
-	/**
-	 * The longest file name sent. Neither NxCloud nor Meta documents one: 255 is the longest file name most file
-	 * systems (ext4, NTFS, APFS) store, so no real file is refused, and no megabyte-long name goes into a header.
-	 */
-	static final int MAX_FILENAME_LENGTH = 255;
 
 	private final NxCloudClient client;
 
@@ -80,14 +75,14 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 
 	/**
 	 * The file name to send, after the checks that keep the part's {@code Content-Disposition} one header: a name,
-	 * at most {@value #MAX_FILENAME_LENGTH} characters, without control characters or {@code "}, not {@code .} or
-	 * {@code ..}.
+	 * at most {@value NxCloudValidation#MAX_FILENAME_LENGTH} characters, without control characters or {@code "},
+	 * not {@code .} or {@code ..}.
 	 */
 	private static String filename(MediaUploadRequest request) {
 		String filename = request.filename()
 			.filter((name) -> !name.isBlank())
 			.orElseThrow(() -> new NxCloudValidationException("filename", "is required"));
-		NxCloudValidation.maxLength("filename", filename, MAX_FILENAME_LENGTH);
+		NxCloudValidation.maxLength("filename", filename, NxCloudValidation.MAX_FILENAME_LENGTH);
 		if (filename.equals(".") || filename.equals("..")
 				|| filename.codePoints().anyMatch((c) -> Character.isISOControl(c) || c == '"')) {
 			throw new NxCloudValidationException("filename",

@@ -40,19 +40,10 @@ public final class MessageWireMapper {
 	static final int MAX_MEDIA_ID = 256;
 
 	/**
-	 * A document's {@code filename}: not documented by NxCloud or Meta; 255 characters, the most a file name may
-	 * have on the file systems the recipient's phone saves it to, so no longer name could be kept anyway.
-	 */
-	static final int MAX_FILENAME = 255;
-
-	/**
 	 * A location's {@code name} and {@code address}: not documented by NxCloud or Meta; 1,024 characters, as much as
 	 * a caption, generous for a label shown under a map.
 	 */
 	static final int MAX_LOCATION_TEXT = 1024;
-
-	/** A template's {@code name}: 512 characters (Meta's Cloud API, message templates). */
-	static final int MAX_TEMPLATE_NAME = 512;
 
 	/** A header's text parameter: 60 characters (Meta's Cloud API, parameter object: header). */
 	static final int MAX_HEADER_TEXT = 60;
@@ -71,10 +62,11 @@ public final class MessageWireMapper {
 	static final int MAX_BODY_ALONE_TEXT = 32768;
 
 	/**
-	 * A button's value: a URL button's text is appended to the template's URL, which Meta limits to 2,000
-	 * characters; a quick-reply payload has no documented limit and is held to the same generous bound.
+	 * A button's value: a URL button's text is appended to the template's URL, which Meta limits to
+	 * {@value NxCloudValidation#MAX_URL_LENGTH} characters; a quick-reply payload has no documented limit and is held
+	 * to the same generous bound.
 	 */
-	static final int MAX_BUTTON_VALUE = 2000;
+	static final int MAX_BUTTON_VALUE = NxCloudValidation.MAX_URL_LENGTH;
 
 	/** A header holds one parameter: one text variable or one media (Meta's Cloud API, template headers). */
 	private static final int MAX_HEADER_PARAMETERS = 1;
@@ -210,7 +202,7 @@ public final class MessageWireMapper {
 	}
 
 	private static WireTemplate template(String field, Template template) {
-		String name = requiredText(field + ".name", template.name(), MAX_TEMPLATE_NAME);
+		String name = requiredText(field + ".name", template.name(), NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
 		boolean bodyAlone = template.components()
 			.stream()
 			.allMatch(TemplateComponentValues.Body.class::isInstance);
@@ -345,7 +337,7 @@ public final class MessageWireMapper {
 	}
 
 	private static @Nullable String filename(String field, @Nullable String filename) {
-		optionalText(field, filename, MAX_FILENAME);
+		optionalText(field, filename, NxCloudValidation.MAX_FILENAME_LENGTH);
 		if (filename != null && filename.codePoints().anyMatch(Character::isISOControl)) {
 			throw new NxCloudValidationException(field,
 					"must not hold control characters such as a line break (got " + NxCloudValidation.quote(filename)

@@ -97,7 +97,7 @@ public class DefaultNxCloudTemplateService implements NxCloudTemplateService {
 		long tenantId = defaults.tenantId(request.tenantId());
 		TemplateRules.page(request.pageNumber(), request.pageSize());
 		String name = (request.name() != null && !request.name().isBlank())
-				? NxCloudValidation.maxLength("name", request.name(), TemplateRules.MAX_NAME_LENGTH) : null;
+				? NxCloudValidation.maxLength("name", request.name(), NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH) : null;
 		return new Query(phone, tenantId, request.pageNumber(), request.pageSize(), name);
 	}
 

@@ -16,12 +16,6 @@ final class TemplateRules {
 	/** NxCloud's limit (code 22070: a maximum of 3 buttons can be created). */
 	static final int MAX_BUTTONS = 3;
 
-	/**
-	 * The longest template name ({@code name}, and a template event's {@code templateName}): Meta's limit on a
-	 * template's name (Cloud API, message templates); NxCloud's page gives none.
-	 */
-	static final int MAX_NAME_LENGTH = 512;
-
 	/** The longest body ({@code content}): Meta's limit on a template's BODY text; NxCloud's page gives none. */
 	static final int MAX_CONTENT_LENGTH = 1024;
 
@@ -33,9 +27,6 @@ final class TemplateRules {
 
 	/** The longest button text ({@code text} of a button): Meta's limit on a template button's text. */
 	static final int MAX_BUTTON_TEXT_LENGTH = 25;
-
-	/** The longest URL of a URL button ({@code url}): Meta's limit on a template URL button's {@code url}. */
-	static final int MAX_URL_LENGTH = 2000;
 
 	/**
 	 * The longest number of a PHONE_NUMBER button ({@code phoneNumber}): Meta's limit on a template phone number
@@ -71,7 +62,7 @@ final class TemplateRules {
 
 	static String name(@Nullable String name) {
 		NxCloudValidation.requireText("name", name);
-		NxCloudValidation.maxLength("name", name, MAX_NAME_LENGTH);
+		NxCloudValidation.maxLength("name", name, NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
 		if (name.codePoints().anyMatch(TemplateRules::isCjk)) {
 			throw new NxCloudValidationException("name",
 					"cannot be in Chinese (got " + NxCloudValidation.quote(name) + ")");
@@ -168,7 +159,7 @@ final class TemplateRules {
 	}
 
 	private static void url(String field, @Nullable String url) {
-		String lower = required(field, url, MAX_URL_LENGTH).toLowerCase(Locale.ROOT);
+		String lower = required(field, url, NxCloudValidation.MAX_URL_LENGTH).toLowerCase(Locale.ROOT);
 		String rest = lower.startsWith("https://") ? lower.substring(8)
 				: lower.startsWith("http://") ? lower.substring(7) : null;
 		if (rest == null || rest.isBlank() || rest.startsWith("/")
@@ -187,7 +178,7 @@ final class TemplateRules {
 				if (event.templateId() == null) {
 					throw new NxCloudValidationException(field + ".templateId", "is required for a template event");
 				}
-				required(field + ".templateName", event.templateName(), MAX_NAME_LENGTH);
+				required(field + ".templateName", event.templateName(), NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
 			}
 			case UNKNOWN -> throw new NxCloudValidationException(field + ".event", "must be tag, text or template");
 		}
