@@ -94,7 +94,7 @@ class SecretsInsideOtherValuesTests {
 
 	}
 
-	/** The three places where a secret passed to the application turns up under another key. */
+	/** The places where a secret passed to the application turns up under another key. */
 	enum Form {
 
 		/** {@code java -jar app.jar --nxcloud.access-secret=…}: the JVM's own record of its command line. */
@@ -105,6 +105,11 @@ class SecretsInsideOtherValuesTests {
 		SPRING_APPLICATION_JSON("SPRING_APPLICATION_JSON",
 				(option) -> new SystemEnvironmentPropertySource("environment", Map.of("SPRING_APPLICATION_JSON",
 						"{\"" + option.replace("=", "\":\"") + "\",\"server.port\":8080}"))),
+
+		/** {@code java -Dspring.application.json='{"nxcloud.access-secret":"…"}' -jar app.jar}. */
+		SPRING_APPLICATION_JSON_PROPERTY("spring.application.json",
+				(option) -> new MapPropertySource("launcherProperties", Map.of("spring.application.json",
+						"{\"" + option.replace("=", "\":\"") + "\"}"))),
 
 		/** {@code JAVA_TOOL_OPTIONS='-Dnxcloud.access-secret=…'}, or any variable holding JVM options. */
 		JVM_OPTIONS("JAVA_TOOL_OPTIONS", (option) -> new SystemEnvironmentPropertySource("environment",
