@@ -31,12 +31,12 @@ final class ConfiguredSecrets implements Predicate<String> {
 	static final List<String> PROPERTIES = List.of("nxcloud.access-secret", "nxcloud.webhook.access-secret",
 			"nxcloud.http.proxy.password");
 
-	private final Environment environment;
+	private final Binder binder;
 
 	private final ObjectProvider<NxCloudConnectionDetails> connectionDetails;
 
 	ConfiguredSecrets(Environment environment, ObjectProvider<NxCloudConnectionDetails> connectionDetails) {
-		this.environment = environment;
+		this.binder = Binder.get(environment);
 		this.connectionDetails = connectionDetails;
 	}
 
@@ -51,9 +51,8 @@ final class ConfiguredSecrets implements Predicate<String> {
 	}
 
 	private Set<String> current() {
-		Binder binder = Binder.get(this.environment);
 		Stream<String> properties = PROPERTIES.stream()
-			.map((name) -> binder.bind(name, String.class).orElse(null));
+			.map((name) -> this.binder.bind(name, String.class).orElse(null));
 		Stream<String> connections = this.connectionDetails.orderedStream()
 			.map(NxCloudConnectionDetails::getAccessSecret);
 		return Stream.concat(properties, connections)
