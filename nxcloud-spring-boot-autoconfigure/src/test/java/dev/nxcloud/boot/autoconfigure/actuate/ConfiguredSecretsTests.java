@@ -1,7 +1,18 @@
 package dev.nxcloud.boot.autoconfigure.actuate;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the endpoint fail.
  */
 class ConfiguredSecretsTests {
+
+	@Test
+	void everySecretPropertyOfTheStarterIsLookedFor() throws IOException {
+		JsonNode metadata;
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readTree(json);
+		}
+		List<String> secrets = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.matches(".*(secret|password|token|credentials?)$")
+					|| property.path("description").asString().contains("exposed")) {
+				secrets.add(name);
+			}
+		}
+		assertThat(secrets).containsExactlyInAnyOrderElementsOf(ConfiguredSecrets.PROPERTIES);
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
