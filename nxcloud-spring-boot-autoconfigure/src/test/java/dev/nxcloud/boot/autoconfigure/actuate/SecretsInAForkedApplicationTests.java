@@ -1,6 +1,7 @@
 package dev.nxcloud.boot.autoconfigure.actuate;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class SecretsInAForkedApplicationTests {
 	void start() throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), ForkedApplication.class.getName(),
+				classPath(), ForkedApplication.class.getName(),
 				"--nxcloud.access-secret=" + ACCESS_SECRET, "--nxcloud.access-key=visibleAccessKey-48",
 				"--nxcloud.webhook.enabled=true", "--nxcloud.webhook.verify-signature=true", "--app.note=" + PLAIN,
 				"--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
@@ -101,6 +102,13 @@ class SecretsInAForkedApplicationTests {
 			assertThat(env).doesNotContain(secret);
 			assertThat(configprops).doesNotContain(secret);
 		}
+	}
+
+	/** The tests' class path, and the web server that the build keeps off it (already on it in an IDE). */
+	private static String classPath() {
+		String serverJar = System.getProperty("forked-application.server-jar");
+		String classPath = System.getProperty("java.class.path");
+		return (serverJar != null) ? classPath + File.pathSeparator + serverJar : classPath;
 	}
 
 	private int awaitPort() {
