@@ -261,17 +261,6 @@ public final class NxCloudValidation {
 	}
 
 	/**
-	 * Check an optional text: absent is fine, present must not be blank.
-	 * @param field the wire field name
-	 * @param value the value, or {@code null}
-	 * @return the value
-	 * @throws NxCloudValidationException if it is present and blank
-	 */
-	public static @Nullable String optionalText(String field, @Nullable String value) {
-		return (value != null) ? requireText(field, value) : null;
-	}
-
-	/**
 	 * Check an optional URL: absent is fine, present must be an absolute {@code http} or {@code https} URL.
 	 * @param field the wire field name
 	 * @param value the value, or {@code null}
