@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -30,7 +31,8 @@ import org.springframework.util.MultiValueMap;
  * request carries a {@code Content-Length} instead of being chunked: many gateways refuse chunked multipart uploads.
  * A part's length is known when its body is a {@code String} or a {@code byte[]}, or when its headers declare a
  * {@code Content-Length} (a {@link Resource} or a {@code Publisher} of {@link DataBuffer}s). A declared length is held
- * to: content that turns out longer or shorter fails the request instead of corrupting it. The parts are written as
+ * to: content that turns out longer or shorter fails the request, with an {@link NxCloudValidationException} on the
+ * part's name, instead of corrupting it. The parts are written as
  * Spring's multipart writer writes them: headers in UTF-8, a {@code Content-Disposition} and a {@code Content-Type}
  * added when a part has none. A header value holding a CR or LF is refused rather than written, so that no value
  * can add a header line to a part.
@@ -176,18 +178,19 @@ final class KnownLengthMultipart {
 					written[0] += buffer.readableByteCount();
 					if (written[0] > this.length) {
 						DataBufferUtils.release(buffer);
-						sink.error(mismatch("more"));
+						sink.error(mismatch("more", ": the upload was stopped there"));
 					}
 					else {
 						sink.next(buffer);
 					}
-				}).concatWith(Mono.defer(() -> (written[0] < this.length) ? Mono.error(mismatch("fewer")) : Mono.empty()));
+				}).concatWith(Mono.defer(
+						() -> (written[0] < this.length) ? Mono.error(mismatch("fewer", "")) : Mono.empty()));
 			});
 		}
 
-		private IllegalStateException mismatch(String moreOrFewer) {
-			return new IllegalStateException("multipart part " + NxCloudValidation.quote(this.name)
-					+ " declared a Content-Length of " + this.length + " bytes but held " + moreOrFewer);
+		private NxCloudValidationException mismatch(String moreOrFewer, String outcome) {
+			return new NxCloudValidationException(this.name,
+					"streamed " + moreOrFewer + " bytes than its declared size of " + this.length + " bytes" + outcome);
 		}
 
 	}

@@ -28,8 +28,12 @@ public final class NxCloudSigner {
 	/**
 	 * Create a signer for the given algorithm.
 	 * @param algorithm the hash to use
+	 * @throws IllegalArgumentException if it is {@code null}
 	 */
 	public NxCloudSigner(SignAlgorithm algorithm) {
+		if (algorithm == null) {
+			throw new IllegalArgumentException("algorithm must not be null");
+		}
 		this.algorithm = algorithm;
 		this.prototype = algorithm.newDigest();
 	}

@@ -2,6 +2,8 @@ package dev.nxcloud.whatsapp;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,13 @@ public final class NxCloudValidation {
 	 * limit (Cloud API, message templates); NxCloud's pages give none.
 	 */
 	public static final int MAX_TEMPLATE_NAME_LENGTH = 512;
+
+	/**
+	 * The most characters of a {@code cus_message_id} (a message send's and an OTP's). Neither NxCloud nor Meta
+	 * documents one: 512, the limit of the other correlation string, {@code biz_opaque_callback_data}, is a generous
+	 * bound for an id.
+	 */
+	public static final int MAX_CUSTOM_MESSAGE_ID_LENGTH = 512;
 
 	/**
 	 * Require a value that is not {@code null}.
@@ -96,9 +105,7 @@ public final class NxCloudValidation {
 				case '\'' -> quoted.append("\\'");
 				case '\\' -> quoted.append("\\\\");
 				default -> {
-					if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-							|| Character.getType(c) == Character.LINE_SEPARATOR
-							|| Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+					if (isInvisible(c)) {
 						quoted.append(String.format("\\u%04x", c));
 					}
 					else {
@@ -108,6 +115,17 @@ public final class NxCloudValidation {
 			}
 		}
 		return quoted.append('\'').toString();
+	}
+
+	/**
+	 * Whether a character is one an error message escapes and a file name may not hold: a control character (CR, LF,
+	 * NUL, DEL, …), a Unicode format character (such as U+202E, the right-to-left override that shows
+	 * {@code invoice}, U+202E, {@code fdp.exe} as {@code invoiceexe.pdf}) or a line or paragraph separator.
+	 */
+	private static boolean isInvisible(int c) {
+		int type = Character.getType(c);
+		return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+				|| type == Character.PARAGRAPH_SEPARATOR;
 	}
 
 	/**
@@ -122,6 +140,79 @@ public final class NxCloudValidation {
 			throw new NxCloudValidationException(field, "is required");
 		}
 		return value;
+	}
+
+	/**
+	 * Require a non-blank text of at most {@code maxCharacters} characters, counted as {@link #maxLength} counts them.
+	 * @param field the wire field name
+	 * @param value the value
+	 * @param maxCharacters the most characters allowed
+	 * @return the value
+	 * @throws NxCloudValidationException if it is {@code null}, blank or longer
+	 */
+	public static String requireText(String field, @Nullable String value, int maxCharacters) {
+		return requireText(field, maxLength(field, value, maxCharacters));
+	}
+
+	/**
+	 * Check an optional text of at most {@code maxCharacters} characters: absent is fine, present must not be blank.
+	 * @param field the wire field name
+	 * @param value the value, or {@code null}
+	 * @param maxCharacters the most characters allowed
+	 * @return the value
+	 * @throws NxCloudValidationException if it is present and blank or longer
+	 */
+	public static @Nullable String optionalText(String field, @Nullable String value, int maxCharacters) {
+		return (value != null) ? requireText(field, value, maxCharacters) : null;
+	}
+
+	/**
+	 * Check a {@code cus_message_id}: absent, or not blank and at most {@value #MAX_CUSTOM_MESSAGE_ID_LENGTH}
+	 * characters.
+	 * @param customMessageId the id, or {@code null}
+	 * @return the id
+	 * @throws NxCloudValidationException if it is blank or longer
+	 */
+	public static @Nullable String customMessageId(@Nullable String customMessageId) {
+		return optionalText("cus_message_id", customMessageId, MAX_CUSTOM_MESSAGE_ID_LENGTH);
+	}
+
+	/**
+	 * Require a file name: not blank, at most {@value #MAX_FILENAME_LENGTH} characters, and without control
+	 * characters (CR, LF, NUL, …) that could add a line where the name is written, nor Unicode format characters
+	 * (such as U+202E, the right-to-left override that makes {@code invoice}, U+202E, {@code fdp.exe} read as
+	 * {@code invoiceexe.pdf}).
+	 * @param field the wire field name
+	 * @param value the value
+	 * @return the value
+	 * @throws NxCloudValidationException if it is {@code null}, blank, longer or holds such a character
+	 */
+	public static String requireFilename(String field, @Nullable String value) {
+		requireText(field, value, MAX_FILENAME_LENGTH);
+		if (value.codePoints().anyMatch(NxCloudValidation::isInvisible)) {
+			throw new NxCloudValidationException(field,
+					"must not hold control characters (CR, LF, NUL, …) or Unicode format characters (U+202E, …) (got "
+							+ quote(value) + ")");
+		}
+		return value;
+	}
+
+	/**
+	 * Copy a list, refusing a {@code null} list or element by name, where {@link List#copyOf} would throw a bare
+	 * {@link NullPointerException}: a list given as {@code Arrays.asList(…)} may hold {@code null}.
+	 * @param <T> the element type
+	 * @param field the list's field name, for example {@code business_phones}
+	 * @param list the list
+	 * @return an unmodifiable copy
+	 * @throws NxCloudValidationException naming the list, or the element by its index ({@code business_phones[1]})
+	 */
+	public static <T> List<T> requireElements(String field, @Nullable List<? extends @Nullable T> list) {
+		requireNonNull(field, list);
+		List<T> copy = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			copy.add(requireNonNull(field + "[" + i + "]", list.get(i)));
+		}
+		return List.copyOf(copy);
 	}
 
 	/**
@@ -167,17 +258,6 @@ public final class NxCloudValidation {
 			// reported below
 		}
 		throw new NxCloudValidationException(field, "must be an http or https URL (got " + quote(value) + ")");
-	}
-
-	/**
-	 * Check an optional text: absent is fine, present must not be blank.
-	 * @param field the wire field name
-	 * @param value the value, or {@code null}
-	 * @return the value
-	 * @throws NxCloudValidationException if it is present and blank
-	 */
-	public static @Nullable String optionalText(String field, @Nullable String value) {
-		return (value != null) ? requireText(field, value) : null;
 	}
 
 	/**

@@ -8,9 +8,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place where a request's account values are resolved: the request's own value, else the client's default,
  * else a {@link NxCloudValidationException} that names the wire field and the setting that supplies the default.
- * Phones are checked as well.
+ * The value resolved is checked as well, whichever supplied it: an app key of at most {@value #MAX_APP_KEY_LENGTH}
+ * characters, a business phone as a phone number, a tenant id of at least 1.
  */
 public final class RequestDefaults {
+
+	/**
+	 * The most characters of an {@code appkey}. NxCloud documents none; its app keys are 8 characters
+	 * ({@code KI92cew9} on the createApp page), so 256 is a generous bound that still keeps a careless value from
+	 * going into every body.
+	 */
+	public static final int MAX_APP_KEY_LENGTH = 256;
 
 	private final NxCloudDefaults values;
 
@@ -38,10 +46,12 @@ public final class RequestDefaults {
 	 * The app key to send with ({@code appkey}).
 	 * @param requested the request's value, or {@code null}
 	 * @return the request's value, else the default
-	 * @throws NxCloudValidationException if neither is set
+	 * @throws NxCloudValidationException if neither is set, or the app key is longer than
+	 * {@value #MAX_APP_KEY_LENGTH} characters
 	 */
 	public String appKey(@Nullable String requested) {
-		return orDefault("appkey", requested, this.values.appKey(), NxCloudSetting.APP_KEY);
+		return NxCloudValidation.maxLength("appkey",
+				orDefault("appkey", requested, this.values.appKey(), NxCloudSetting.APP_KEY), MAX_APP_KEY_LENGTH);
 	}
 
 	/**
@@ -71,10 +81,14 @@ public final class RequestDefaults {
 	 * The SaaS tenant ({@code tenant_id}).
 	 * @param requested the request's value, or {@code null}
 	 * @return the request's value, else the default
-	 * @throws NxCloudValidationException if neither is set
+	 * @throws NxCloudValidationException if neither is set, or the tenant id is less than 1
 	 */
 	public long tenantId(@Nullable Long requested) {
-		return orDefault("tenant_id", requested, this.values.tenantId(), NxCloudSetting.TENANT_ID);
+		long tenantId = orDefault("tenant_id", requested, this.values.tenantId(), NxCloudSetting.TENANT_ID);
+		if (tenantId < 1) {
+			throw new NxCloudValidationException("tenant_id", "must be at least 1 (got " + tenantId + ")");
+		}
+		return tenantId;
 	}
 
 	private <T> T orDefault(String field, @Nullable T value, @Nullable T defaultValue, NxCloudSetting setting) {

@@ -32,24 +32,6 @@ public enum SignAlgorithm {
 		return this.headerValue;
 	}
 
-	/**
-	 * The algorithm named by an {@code algorithm} header value, case-insensitively; {@link #MD5} when absent.
-	 * @param headerValue the header value, or {@code null}
-	 * @return the algorithm
-	 * @throws IllegalArgumentException if the value names no supported algorithm
-	 */
-	public static SignAlgorithm fromHeaderValue(@org.jspecify.annotations.Nullable String headerValue) {
-		if (headerValue == null || headerValue.isEmpty()) {
-			return MD5;
-		}
-		for (SignAlgorithm algorithm : values()) {
-			if (algorithm.headerValue.equalsIgnoreCase(headerValue)) {
-				return algorithm;
-			}
-		}
-		throw new IllegalArgumentException("Unsupported NxCloud sign algorithm '" + headerValue + "'");
-	}
-
 	MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance(this.jcaName);

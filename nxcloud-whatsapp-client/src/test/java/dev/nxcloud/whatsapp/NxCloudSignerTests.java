@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class NxCloudSignerTests {
 
@@ -81,9 +82,14 @@ class NxCloudSignerTests {
 
 	@Test
 	void algorithmHeaderValues() {
-		assertThat(SignAlgorithm.fromHeaderValue(null)).isEqualTo(SignAlgorithm.MD5);
-		assertThat(SignAlgorithm.fromHeaderValue("SHA256")).isEqualTo(SignAlgorithm.SHA256);
+		assertThat(SignAlgorithm.MD5.headerValue()).isEqualTo("md5");
 		assertThat(SignAlgorithm.SHA256.headerValue()).isEqualTo("sha256");
+	}
+
+	@Test
+	void aNullAlgorithmIsNamedAsTheClientBuilderNamesItsOptions() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new NxCloudSigner(null))
+			.withMessage("algorithm must not be null");
 	}
 
 }

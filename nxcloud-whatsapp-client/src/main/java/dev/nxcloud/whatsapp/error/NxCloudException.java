@@ -3,13 +3,17 @@ package dev.nxcloud.whatsapp.error;
 import java.time.Duration;
 
 import dev.nxcloud.whatsapp.NxCloudOperation;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every failure the NxCloud client reports. It says which operation failed, which NxCloud result code and
  * message came back (when NxCloud answered), NxCloud's {@code traceId} for support, whether the request may have
  * reached NxCloud ({@link #mayHaveReachedNxCloud()}) and whether repeating it is safe and could help
- * ({@link #isRetryable()}). Messages never contain the access secret or a signature.
+ * ({@link #isRetryable()}). Messages never contain the access secret or a signature. Text that came from the server
+ * (NxCloud's message and trace id, Meta's message and details) appears in the message only as a short escaped
+ * excerpt ({@link NxCloudValidation#quote}), so that an answer cannot forge a log line or fill one with megabytes; the
+ * getters return it whole.
  */
 public abstract class NxCloudException extends RuntimeException {
 
@@ -65,11 +69,11 @@ public abstract class NxCloudException extends RuntimeException {
 			message.append(" with code ").append(code);
 		}
 		if (nxCloudMessage != null && !nxCloudMessage.isEmpty()) {
-			message.append(" (\"").append(nxCloudMessage).append("\")");
+			message.append(" (").append(NxCloudValidation.quote(nxCloudMessage)).append(")");
 		}
 		message.append(": ").append(description);
 		if (traceId != null && !traceId.isEmpty()) {
-			message.append(" [traceId=").append(traceId).append(']');
+			message.append(" [traceId=").append(NxCloudValidation.quote(traceId)).append(']');
 		}
 		return message.toString();
 	}
@@ -138,7 +142,8 @@ public abstract class NxCloudException extends RuntimeException {
 	}
 
 	/**
-	 * The message NxCloud returned with the code.
+	 * The message NxCloud returned with the code, whole and as received ({@link #getMessage()} quotes only a short,
+	 * escaped excerpt of it).
 	 * @return NxCloud's message, or {@code null}
 	 */
 	public @Nullable String getNxCloudMessage() {

@@ -2,6 +2,7 @@ package dev.nxcloud.whatsapp.error;
 
 import java.util.Set;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,8 +49,8 @@ public class NxCloudMetaException extends NxCloudApiException {
 			return hint;
 		}
 		String details = (metaError.errorData() != null) ? metaError.errorData().details() : null;
-		return hint + " (Meta code " + metaError.code() + ": " + metaError.message()
-				+ ((details != null) ? "; " + details : "") + ")";
+		return hint + " (Meta code " + metaError.code() + ": " + NxCloudValidation.quote(metaError.message())
+				+ ((details != null) ? "; " + NxCloudValidation.quote(details) : "") + ")";
 	}
 
 	/**

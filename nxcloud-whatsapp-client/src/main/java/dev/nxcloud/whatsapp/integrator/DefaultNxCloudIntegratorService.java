@@ -41,8 +41,7 @@ public class DefaultNxCloudIntegratorService implements NxCloudIntegratorService
 
 	private Body toBody(CreateAppRequest request) {
 		NxCloudValidation.requireNonNull("request", request);
-		String appName = NxCloudValidation.requireText("app_name", request.appName());
-		NxCloudValidation.maxLength("app_name", appName, MAX_APP_NAME);
+		String appName = NxCloudValidation.requireText("app_name", request.appName(), MAX_APP_NAME);
 		String webhook = NxCloudValidation.requireHttpUrl("webhook", request.webhook());
 		return new Body(appName, webhook);
 	}

@@ -74,19 +74,15 @@ public class DefaultNxCloudMediaService implements NxCloudMediaService {
 	}
 
 	/**
-	 * The file name to send, after the checks that keep the part's {@code Content-Disposition} one header: a name,
-	 * at most {@value NxCloudValidation#MAX_FILENAME_LENGTH} characters, without control characters or {@code "},
-	 * not {@code .} or {@code ..}.
+	 * The file name to send, after the checks that keep the part's {@code Content-Disposition} one header: a
+	 * {@linkplain NxCloudValidation#requireFilename file name}, and neither {@code .} nor {@code ..} nor holding a
+	 * {@code "}, which would end the quoted name.
 	 */
 	private static String filename(MediaUploadRequest request) {
-		String filename = request.filename()
-			.filter((name) -> !name.isBlank())
-			.orElseThrow(() -> new NxCloudValidationException("filename", "is required"));
-		NxCloudValidation.maxLength("filename", filename, NxCloudValidation.MAX_FILENAME_LENGTH);
-		if (filename.equals(".") || filename.equals("..")
-				|| filename.codePoints().anyMatch((c) -> Character.isISOControl(c) || c == '"')) {
+		String filename = NxCloudValidation.requireFilename("filename", request.filename().orElse(null));
+		if (filename.equals(".") || filename.equals("..") || filename.indexOf('"') >= 0) {
 			throw new NxCloudValidationException("filename",
-					"must name a file, without control characters (CR, LF, …) or '\"' (got "
+					"must name a file, not '.' or '..', and hold no '\"', which would end the part's quoted name (got "
 							+ NxCloudValidation.quote(filename) + ")");
 		}
 		return filename;

@@ -189,8 +189,8 @@ public final class MediaUploadRequest {
 	/**
 	 * The file name to send: the base name of the name given, what follows its last {@code /} or {@code \}, so that a
 	 * path such as {@code ../../etc/passwd.png} or {@code C:\x\y.png} goes out as {@code passwd.png} or
-	 * {@code y.png}. A name that still holds a control character (CR, LF, …) or a {@code "}, or is {@code .} or
-	 * {@code ..}, is refused when sent.
+	 * {@code y.png}. A name that still holds a control character (CR, LF, …), a Unicode format character (such as
+	 * U+202E) or a {@code "}, or is {@code .} or {@code ..}, is refused when sent.
 	 * @return the file name, or empty when none is known yet
 	 */
 	public Optional<String> filename() {

@@ -29,12 +29,6 @@ public final class MessageWireMapper {
 	static final int MAX_BIZ_OPAQUE_CALLBACK_DATA = 512;
 
 	/**
-	 * {@code cus_message_id}: neither NxCloud nor Meta documents a limit; 512 characters, the limit of the other
-	 * correlation string, {@code biz_opaque_callback_data}, is a generous bound for an id.
-	 */
-	static final int MAX_CUSTOM_MESSAGE_ID = 512;
-
-	/**
 	 * A media {@code id}: not documented; 256 characters, generous for ids that are a few dozen characters long.
 	 */
 	static final int MAX_MEDIA_ID = 256;
@@ -135,19 +129,10 @@ public final class MessageWireMapper {
 		}
 		return new MtBody(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, type,
 				text, image, video, audio, document, sticker, location, template,
-				customMessageId(message.customMessageId()),
+				NxCloudValidation.customMessageId(message.customMessageId()),
 				NxCloudValidation.optionalHttpUrl("dr_webhook", message.drWebhook()),
-				optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData(), MAX_BIZ_OPAQUE_CALLBACK_DATA));
-	}
-
-	/**
-	 * Check a {@code cus_message_id}: absent, or not blank and at most {@value #MAX_CUSTOM_MESSAGE_ID} characters.
-	 * @param customMessageId the id, or {@code null}
-	 * @return the id
-	 * @throws NxCloudValidationException if it is blank or too long
-	 */
-	public static @Nullable String customMessageId(@Nullable String customMessageId) {
-		return optionalText("cus_message_id", customMessageId, MAX_CUSTOM_MESSAGE_ID);
+				NxCloudValidation.optionalText("biz_opaque_callback_data", message.bizOpaqueCallbackData(),
+						MAX_BIZ_OPAQUE_CALLBACK_DATA));
 	}
 
 	/**
@@ -202,7 +187,8 @@ public final class MessageWireMapper {
 	}
 
 	private static WireTemplate template(String field, Template template) {
-		String name = requiredText(field + ".name", template.name(), NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
+		String name = NxCloudValidation.requireText(field + ".name", template.name(),
+				NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
 		boolean bodyAlone = template.components()
 			.stream()
 			.allMatch(TemplateComponentValues.Body.class::isInstance);
@@ -292,8 +278,8 @@ public final class MessageWireMapper {
 		String valueField = field + ".parameters[0]." + button.parameterType().wireValue();
 		WireParameter parameter = switch (button.parameterType()) {
 			case TEXT -> WireParameter.text(parameterText(valueField, button.value(), MAX_BUTTON_VALUE));
-			case PAYLOAD -> new WireParameter("payload", null, requiredText(valueField, button.value(), MAX_BUTTON_VALUE),
-					null, null, null);
+			case PAYLOAD -> new WireParameter("payload", null,
+					NxCloudValidation.requireText(valueField, button.value(), MAX_BUTTON_VALUE), null, null, null);
 		};
 		return new WireComponent("button", button.subType().wireValue(), Integer.toString(button.index()),
 				List.of(parameter));
@@ -309,13 +295,14 @@ public final class MessageWireMapper {
 			NxCloudValidation.requireHttpUrl(field + ".link", source.link());
 		}
 		else {
-			requiredText(field + ".id", source.id(), MAX_MEDIA_ID);
+			NxCloudValidation.requireText(field + ".id", source.id(), MAX_MEDIA_ID);
 		}
 		return new WireMedia(source.link(), source.id(), caption, filename);
 	}
 
 	private static WireText text(String field, MessageContent.Text text) {
-		return new WireText(requiredText(field + ".body", text.body(), MAX_TEXT_BODY), text.previewUrl());
+		return new WireText(NxCloudValidation.requireText(field + ".body", text.body(), MAX_TEXT_BODY),
+				text.previewUrl());
 	}
 
 	private static WireLocation location(String field, MessageContent.Location location) {
@@ -337,13 +324,7 @@ public final class MessageWireMapper {
 	}
 
 	private static @Nullable String filename(String field, @Nullable String filename) {
-		optionalText(field, filename, NxCloudValidation.MAX_FILENAME_LENGTH);
-		if (filename != null && filename.codePoints().anyMatch(Character::isISOControl)) {
-			throw new NxCloudValidationException(field,
-					"must not hold control characters such as a line break (got " + NxCloudValidation.quote(filename)
-							+ ")");
-		}
-		return filename;
+		return (filename != null) ? NxCloudValidation.requireFilename(field, filename) : null;
 	}
 
 	/**
@@ -351,7 +332,7 @@ public final class MessageWireMapper {
 	 * ("Param text cannot have new-line/tab characters or more than 4 consecutive spaces").
 	 */
 	private static String parameterText(String field, @Nullable String value, int maxCharacters) {
-		String text = requiredText(field, value, maxCharacters);
+		String text = NxCloudValidation.requireText(field, value, maxCharacters);
 		if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
 				|| text.contains(FIVE_SPACES)) {
 			throw new NxCloudValidationException(field,
@@ -359,16 +340,6 @@ public final class MessageWireMapper {
 							+ " template parameter");
 		}
 		return text;
-	}
-
-	private static String requiredText(String field, @Nullable String value, int maxCharacters) {
-		String text = NxCloudValidation.requireText(field, value);
-		NxCloudValidation.maxLength(field, text, maxCharacters);
-		return text;
-	}
-
-	private static @Nullable String optionalText(String field, @Nullable String value, int maxCharacters) {
-		return NxCloudValidation.maxLength(field, NxCloudValidation.optionalText(field, value), maxCharacters);
 	}
 
 	/**

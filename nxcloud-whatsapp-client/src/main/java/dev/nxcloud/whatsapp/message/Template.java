@@ -27,7 +27,7 @@ public record Template(String name, TemplateLanguage language, List<TemplateComp
 	public Template {
 		NxCloudValidation.requireNonNull("template.name", name);
 		NxCloudValidation.requireNonNull("template.language", language);
-		components = NonNullLists.copyOf("template.components", components);
+		components = NxCloudValidation.requireElements("template.components", components);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.nxcloud.whatsapp.message;
 
 import java.util.List;
 
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 
 /**
@@ -22,7 +23,7 @@ public sealed interface TemplateComponentValues permits TemplateComponentValues.
 		 * @throws NxCloudValidationException if the list or one of its values is {@code null}
 		 */
 		public Header {
-			parameters = NonNullLists.copyOf("header.parameters", parameters);
+			parameters = NxCloudValidation.requireElements("header.parameters", parameters);
 		}
 
 	}
@@ -41,7 +42,7 @@ public sealed interface TemplateComponentValues permits TemplateComponentValues.
 		 * @throws NxCloudValidationException if the list or one of its texts is {@code null}
 		 */
 		public Body {
-			parameters = NonNullLists.copyOf("body.parameters", parameters);
+			parameters = NxCloudValidation.requireElements("body.parameters", parameters);
 		}
 
 	}

@@ -9,7 +9,6 @@ import dev.nxcloud.whatsapp.NxCloudOperation;
 import dev.nxcloud.whatsapp.NxCloudValidation;
 import dev.nxcloud.whatsapp.RequestDefaults;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
-import dev.nxcloud.whatsapp.message.MessageWireMapper;
 import dev.nxcloud.whatsapp.message.SentMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -51,12 +50,11 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 		String appKey = defaults.appKey(request.appKey());
 		String businessPhone = defaults.optionalBusinessPhone(request.businessPhone());
 		String to = NxCloudValidation.requirePhone("to", request.to());
-		String content = NxCloudValidation.requireText("content", request.content());
-		NxCloudValidation.maxLength("content", content, MAX_CONTENT);
+		String content = NxCloudValidation.requireText("content", request.content(), MAX_CONTENT);
 		if (!CODE.matcher(content).find()) {
 			throw new NxCloudValidationException("content", "must contain a code of 4 to 8 consecutive digits");
 		}
-		MessageWireMapper.customMessageId(request.customMessageId());
+		NxCloudValidation.customMessageId(request.customMessageId());
 		NxCloudValidation.optionalHttpUrl("dr_webhook", request.drWebhook());
 		return new Body(appKey, businessPhone, NxCloudJson.MESSAGING_PRODUCT, NxCloudJson.RECIPIENT_TYPE, to, request.category(), content,
 				request.language().code(), request.customMessageId(), request.drWebhook(), request.apiType());

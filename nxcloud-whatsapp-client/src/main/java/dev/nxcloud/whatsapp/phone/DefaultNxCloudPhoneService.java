@@ -44,7 +44,9 @@ public class DefaultNxCloudPhoneService implements NxCloudPhoneService {
 			throw new NxCloudValidationException("business_phones",
 					"must hold at most " + MAX_BUSINESS_PHONES + " phones (got " + request.businessPhones().size() + ")");
 		}
-		request.businessPhones().forEach((phone) -> NxCloudValidation.requirePhone("business_phones", phone));
+		for (int i = 0; i < request.businessPhones().size(); i++) {
+			NxCloudValidation.requirePhone("business_phones[" + i + "]", request.businessPhones().get(i));
+		}
 		String phones = request.businessPhones().isEmpty() ? null : String.join(",", request.businessPhones());
 		return new Body(appKey, phones, NxCloudJson.MESSAGING_PRODUCT);
 	}

@@ -1,6 +1,5 @@
 package dev.nxcloud.whatsapp.phone;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,12 +23,7 @@ public record PhoneInfoRequest(@Nullable String appKey, List<String> businessPho
 	 * @throws NxCloudValidationException if the list or one of its phones is {@code null}
 	 */
 	public PhoneInfoRequest {
-		NxCloudValidation.requireNonNull("business_phones", businessPhones);
-		List<String> phones = new ArrayList<>(businessPhones.size());
-		for (int i = 0; i < businessPhones.size(); i++) {
-			phones.add(NxCloudValidation.requireNonNull("business_phones[" + i + "]", businessPhones.get(i)));
-		}
-		businessPhones = List.copyOf(phones);
+		businessPhones = NxCloudValidation.requireElements("business_phones", businessPhones);
 	}
 
 	/**

@@ -41,7 +41,7 @@ public record TemplateButton(Type type, @Nullable CustomizeType customizeType, @
 	 */
 	public TemplateButton {
 		NxCloudValidation.requireNonNull("type", type);
-		buttonEvents = TemplateRules.copyOf("buttonEvents", buttonEvents);
+		buttonEvents = NxCloudValidation.requireElements("buttonEvents", buttonEvents);
 	}
 
 	/**

@@ -53,7 +53,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 	 * @throws NxCloudValidationException if the list of buttons, or one of them, is {@code null}
 	 */
 	public TemplateRequest {
-		buttons = TemplateRules.copyOf("buttonComponents", buttons);
+		buttons = NxCloudValidation.requireElements("buttonComponents", buttons);
 	}
 
 	/**
@@ -259,7 +259,7 @@ public record TemplateRequest(@Nullable String businessPhone, @Nullable Long ten
 		 * @return this builder
 		 */
 		public Builder buttons(List<TemplateButton> buttons) {
-			List<TemplateButton> checked = TemplateRules.copyOf("buttonComponents", buttons);
+			List<TemplateButton> checked = NxCloudValidation.requireElements("buttonComponents", buttons);
 			this.buttons.clear();
 			this.buttons.addAll(checked);
 			return this;

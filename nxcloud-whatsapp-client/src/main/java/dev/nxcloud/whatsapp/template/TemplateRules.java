@@ -16,6 +16,13 @@ final class TemplateRules {
 	/** NxCloud's limit (code 22070: a maximum of 3 buttons can be created). */
 	static final int MAX_BUTTONS = 3;
 
+	/**
+	 * The most events of one button ({@code buttonEvents}). Neither NxCloud nor Meta documents a limit: NxCloud's
+	 * page lists three kinds of event (tag, text, template) and its examples give a button at most two; 10 is a
+	 * generous bound that keeps a careless list from going out as megabytes.
+	 */
+	static final int MAX_BUTTON_EVENTS = 10;
+
 	/** The longest body ({@code content}): Meta's limit on a template's BODY text; NxCloud's page gives none. */
 	static final int MAX_CONTENT_LENGTH = 1024;
 
@@ -61,8 +68,7 @@ final class TemplateRules {
 	}
 
 	static String name(@Nullable String name) {
-		NxCloudValidation.requireText("name", name);
-		NxCloudValidation.maxLength("name", name, NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
+		NxCloudValidation.requireText("name", name, NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
 		if (name.codePoints().anyMatch(TemplateRules::isCjk)) {
 			throw new NxCloudValidationException("name",
 					"cannot be in Chinese (got " + NxCloudValidation.quote(name) + ")");
@@ -72,22 +78,6 @@ final class TemplateRules {
 					+ NxCloudValidation.quote(name) + ")");
 		}
 		return name;
-	}
-
-	/**
-	 * An immutable copy of a list, refusing a {@code null} list or element.
-	 * @param <T> the type of the elements
-	 * @param field the list's wire field, for example {@code buttonComponents}
-	 * @param list the list
-	 * @return the copy
-	 * @throws NxCloudValidationException naming the list, or the element by index ({@code buttonComponents[1]})
-	 */
-	static <T> List<T> copyOf(String field, @Nullable List<T> list) {
-		NxCloudValidation.requireNonNull(field, list);
-		for (int i = 0; i < list.size(); i++) {
-			NxCloudValidation.requireNonNull(field + "[" + i + "]", list.get(i));
-		}
-		return List.copyOf(list);
 	}
 
 	static TemplateLanguage language(@Nullable TemplateLanguage language) {
@@ -107,7 +97,7 @@ final class TemplateRules {
 	 * @return the body
 	 */
 	static String texts(TemplateRequest request) {
-		String content = required("content", request.content(), MAX_CONTENT_LENGTH);
+		String content = NxCloudValidation.requireText("content", request.content(), MAX_CONTENT_LENGTH);
 		NxCloudValidation.maxLength("headerText", request.headerText(), MAX_HEADER_TEXT_LENGTH);
 		NxCloudValidation.maxLength("footerText", request.footerText(), MAX_FOOTER_TEXT_LENGTH);
 		NxCloudValidation.maxLength("tag_name", request.tagName(), MAX_REFERENCE_LENGTH);
@@ -137,8 +127,7 @@ final class TemplateRules {
 	}
 
 	private static void button(String field, TemplateButton button) {
-		NxCloudValidation.requireText(field + ".text", button.text());
-		NxCloudValidation.maxLength(field + ".text", button.text(), MAX_BUTTON_TEXT_LENGTH);
+		NxCloudValidation.requireText(field + ".text", button.text(), MAX_BUTTON_TEXT_LENGTH);
 		switch (button.type()) {
 			case QUICK_REPLY -> {
 				if (button.customizeType() == null || button.customizeType() == TemplateButton.CustomizeType.UNKNOWN) {
@@ -146,20 +135,26 @@ final class TemplateRules {
 							"must be conventional or unsubscribe for a QUICK_REPLY button");
 				}
 			}
-			case PHONE_NUMBER -> required(field + ".phoneNumber", button.phoneNumber(), MAX_PHONE_NUMBER_LENGTH);
+			case PHONE_NUMBER ->
+				NxCloudValidation.requireText(field + ".phoneNumber", button.phoneNumber(), MAX_PHONE_NUMBER_LENGTH);
 			case URL -> url(field + ".url", button.url());
-			case FLOW -> required(field + ".flow_id", button.flowId(), MAX_REFERENCE_LENGTH);
+			case FLOW -> NxCloudValidation.requireText(field + ".flow_id", button.flowId(), MAX_REFERENCE_LENGTH);
 			case UNKNOWN -> throw new NxCloudValidationException(field + ".type",
 					"must be QUICK_REPLY, URL, PHONE_NUMBER or FLOW");
 		}
 		List<TemplateButtonEvent> events = button.buttonEvents();
+		if (events.size() > MAX_BUTTON_EVENTS) {
+			throw new NxCloudValidationException(field + ".buttonEvents",
+					"can hold at most " + MAX_BUTTON_EVENTS + " events (got " + events.size() + ")");
+		}
 		for (int i = 0; i < events.size(); i++) {
 			event(field + ".buttonEvents[" + i + "]", events.get(i));
 		}
 	}
 
 	private static void url(String field, @Nullable String url) {
-		String lower = required(field, url, NxCloudValidation.MAX_URL_LENGTH).toLowerCase(Locale.ROOT);
+		String lower = NxCloudValidation.requireText(field, url, NxCloudValidation.MAX_URL_LENGTH)
+			.toLowerCase(Locale.ROOT);
 		String rest = lower.startsWith("https://") ? lower.substring(8)
 				: lower.startsWith("http://") ? lower.substring(7) : null;
 		if (rest == null || rest.isBlank() || rest.startsWith("/")
@@ -172,21 +167,17 @@ final class TemplateRules {
 
 	private static void event(String field, TemplateButtonEvent event) {
 		switch (event.event()) {
-			case TAG -> required(field + ".tagName", event.tagName(), MAX_REFERENCE_LENGTH);
-			case TEXT -> required(field + ".text", event.text(), MAX_REPLY_TEXT_LENGTH);
+			case TAG -> NxCloudValidation.requireText(field + ".tagName", event.tagName(), MAX_REFERENCE_LENGTH);
+			case TEXT -> NxCloudValidation.requireText(field + ".text", event.text(), MAX_REPLY_TEXT_LENGTH);
 			case TEMPLATE -> {
 				if (event.templateId() == null) {
 					throw new NxCloudValidationException(field + ".templateId", "is required for a template event");
 				}
-				required(field + ".templateName", event.templateName(), NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
+				NxCloudValidation.requireText(field + ".templateName", event.templateName(),
+						NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
 			}
 			case UNKNOWN -> throw new NxCloudValidationException(field + ".event", "must be tag, text or template");
 		}
-	}
-
-	private static String required(String field, @Nullable String value, int maxLength) {
-		NxCloudValidation.maxLength(field, value, maxLength);
-		return NxCloudValidation.requireText(field, value);
 	}
 
 	static Optional<TemplateLanguage> language(@Nullable String code) {

@@ -315,8 +315,11 @@ class NxCloudMediaServiceTests {
 				StepVerifier.create(rawService(raw, connector).upload(MediaUploadRequest
 					.of(chunks(content, 3), "clip.mp4", MediaType.parseMediaType("video/mp4"))
 					.withSize(declared)))
-					.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("uploadMedia")
-						.hasMessageContaining("part 'file' declared a Content-Length of " + declared + " bytes"))
+					.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
+						.hasMessageContaining("'file' streamed " + ((declared < content.length) ? "more" : "fewer")
+								+ " bytes than its declared size of " + declared + " bytes")
+						.extracting((error) -> ((NxCloudValidationException) error).getField())
+						.isEqualTo("file"))
 					.verify(Duration.ofSeconds(10));
 			}
 		}
@@ -347,10 +350,14 @@ class NxCloudMediaServiceTests {
 		Path evil = Files.write(this.dir.resolve("evil.png\r\nX-Evil: 1"), bytes(10));
 		try (RawHttpServer raw = new RawHttpServer()) {
 			NxCloudMediaService service = rawService(raw, connector);
-			for (String name : List.of("a.png\r\nX-Evil: 1", "a.png\nX-Evil: 1", "a.png\"; name=\"evil.png",
-					"a\u0000.png", "a.png\u007f", "a\u0085.png", "..")) {
+			for (String name : List.of("a.png\r\nX-Evil: 1", "a.png\nX-Evil: 1", "a\u0000.png", "a.png\u007f",
+					"a\u0085.png", "invoice\u202efdp.exe", "a\u2028.png")) {
 				assertRejected(service.upload(MediaUploadRequest.of(bytes(10), name, MediaType.IMAGE_PNG)), "filename",
-						"control characters");
+						"control characters (CR, LF, NUL, …) or Unicode format characters");
+			}
+			for (String name : List.of("a.png\"; name=\"evil.png", "..", ".")) {
+				assertRejected(service.upload(MediaUploadRequest.of(bytes(10), name, MediaType.IMAGE_PNG)), "filename",
+						"must name a file, not '.' or '..', and hold no '\"'");
 			}
 			assertRejected(service.upload(MediaUploadRequest.of(evil, MediaType.IMAGE_PNG)), "filename",
 					"'evil.png\\r\\nX-Evil: 1'");
@@ -381,8 +388,9 @@ class NxCloudMediaServiceTests {
 		try (RawHttpServer raw = new RawHttpServer()) {
 			StepVerifier.create(rawService(raw, connector)
 				.upload(MediaUploadRequest.of(sixMegabytes(produced), "big.png", MediaType.IMAGE_PNG).withSize(100)))
-				.expectErrorSatisfies((ex) -> assertThat(ex)
-					.hasMessageContaining("part 'file' declared a Content-Length of 100 bytes but held more"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudValidationException.class)
+					.hasMessageContaining("'file' streamed more bytes than its declared size of 100 bytes: the upload"
+							+ " was stopped there"))
 				.verify(Duration.ofSeconds(30));
 			assertThat(produced.get()).isEqualTo(CHUNK);
 			assertThat(raw.requests()).allSatisfy(NxCloudMediaServiceTests::assertIncomplete);

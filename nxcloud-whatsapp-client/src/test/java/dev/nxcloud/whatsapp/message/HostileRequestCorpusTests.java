@@ -23,6 +23,7 @@ import dev.nxcloud.whatsapp.phone.PhoneInfoRequest;
 import dev.nxcloud.whatsapp.template.TemplateLanguage;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,8 @@ class HostileRequestCorpusTests {
 
 	private static final String TEN_MB_DIGITS = "1".repeat(10 * 1024 * 1024);
 
+	private static final String APP_KEY_257 = "k".repeat(257);
+
 	private static final String MT_SENT = """
 			{"code":0,"message":"Request successful","data":{"messaging_product":"whatsapp","messages":[{"id":"wamid.1"}]}}""";
 
@@ -66,7 +69,8 @@ class HostileRequestCorpusTests {
 	private final RecordingServer server = new RecordingServer();
 
 	private final Services services = new Services(
-			TestClients.client(this.server.baseUrl(), new NxCloudDefaults("app1", "15550000001", 1L)));
+			TestClients.client(this.server.baseUrl(), new NxCloudDefaults("app1", "15550000001", 1L)),
+			TestClients.client(this.server.baseUrl(), new NxCloudDefaults(APP_KEY_257, "+15550000001", 0L)));
 
 	@AfterAll
 	void close() {
@@ -178,7 +182,7 @@ class HostileRequestCorpusTests {
 				(s) -> s.messages.send(Message.image(TO, MediaSource.link("https://cdn.example.com/" + TEN_MB)))));
 		rows.add(signalled("10 MB media id", "sticker.id", "at most 256",
 				(s) -> s.messages.send(Message.sticker(TO, MediaSource.id(TEN_MB)))));
-		rows.add(signalled("10 MB recipient", "to", "7 to 15 digits",
+		rows.add(signalledQuoting("10 MB recipient", "to", "7 to 15 digits", "'" + "1".repeat(40) + "…'",
 				(s) -> s.messages.send(Message.text(TEN_MB_DIGITS, "hi"))));
 		rows.add(signalled("61 characters of header text", "template.components[0].parameters[0].text", "at most 60",
 				(s) -> s.messages.send(Message.template(TO, Template.builder("order_update", TemplateLanguage.EN)
@@ -221,21 +225,41 @@ class HostileRequestCorpusTests {
 				(s) -> s.integrator.createApp("Acme", url(2001))));
 		rows.add(signalled("257 characters of app name", "app_name", "at most 256",
 				(s) -> s.integrator.createApp("a".repeat(257), HOOK)));
+		rows.add(signalled("10 MB app key on a message", "appkey", "at most 256",
+				(s) -> s.messages.send(Message.text(TO, "hi").withAppKey(TEN_MB))));
+		rows.add(signalled("257 characters of app key on a phone query", "appkey", "at most 256",
+				(s) -> s.phones.getPhones(PhoneInfoRequest.all().withAppKey(APP_KEY_257))));
+		rows.add(signalled("257 characters of app key as the client's default", "appkey", "at most 256",
+				(s) -> s.careless.messages.send(Message.text(TO, "hi"))));
+		rows.add(signalled("257 characters of app key as the client's default, on an OTP", "appkey", "at most 256",
+				(s) -> s.careless.otp.send(OtpRequest.of(TO, "code 1234", TemplateLanguage.EN))));
+		rows.add(signalledQuoting("a '+' in the client's default business phone", "business_phone", "no '+'",
+				"'+15550000001'", (s) -> s.careless.messages.send(Message.text(TO, "hi").withAppKey("app1"))));
+		rows.add(signalled("tenant id 0 as the client's default", "tenant_id", "at least 1 (got 0)",
+				(s) -> s.careless.messages.sendTemplate(TemplateMessage.to(TO, Template.of("order_update",
+						TemplateLanguage.EN)))));
+		rows.add(signalled("negative tenant id on a SaaS send", "tenant_id", "at least 1 (got -1)",
+				(s) -> s.messages.sendTemplate(TemplateMessage.to(TO, Template.of("order_update", TemplateLanguage.EN))
+					.withTenantId(-1))));
+		rows.add(signalled("negative tenant id on a flow list", "tenant_id", "at least 1 (got -7)",
+				(s) -> s.flows.list(FlowListRequest.configured().withTenantId(-7))));
 	}
 
 	private static void controlCharacters(List<Arguments> rows) {
-		rows.add(signalled("CR/LF in the recipient", "to", "digits",
+		rows.add(signalledQuoting("CR/LF in the recipient", "to", "digits", "'8613800000000\\r\\nX-Evil: 1'",
 				(s) -> s.messages.send(Message.text(TO + "\r\nX-Evil: 1", "hi"))));
-		rows.add(signalled("CR/LF in dr_webhook", "dr_webhook", "http or https",
+		rows.add(signalledQuoting("CR/LF in dr_webhook", "dr_webhook", "http or https", "\\r\\nX-Evil: 1'",
 				(s) -> s.messages.send(Message.text(TO, "hi").withDrWebhook(HOOK + "\r\nX-Evil: 1"))));
-		rows.add(signalled("LF in the OTP dr_webhook", "dr_webhook", "http or https",
+		rows.add(signalledQuoting("LF in the OTP dr_webhook", "dr_webhook", "http or https", "/status\\nx'",
 				(s) -> s.otp.send(OtpRequest.of(TO, "code 1234", TemplateLanguage.EN).withDrWebhook(HOOK + "\nx"))));
-		rows.add(signalled("CR/LF in a document filename", "document.filename", "control characters",
+		rows.add(signalledQuoting("CR/LF in a document filename", "document.filename", "control characters",
+				"'a.pdf\\r\\nX-Evil: 1'",
 				(s) -> s.messages.send(Message.document(TO, MediaSource.id("m1"), "a.pdf\r\nX-Evil: 1"))));
-		rows.add(signalled("NUL in a document filename", "document.filename", "control characters",
+		rows.add(signalledQuoting("NUL in a document filename", "document.filename", "control characters",
+				"'a\\u0000.pdf'",
 				(s) -> s.messages.send(Message.document(TO, MediaSource.id("m1"), "a\u0000.pdf"))));
-		rows.add(signalled("CR in a header document filename", "template.components[0].parameters[0].document.filename",
-				"control characters", (s) -> s.messages.send(Message.template(TO, Template
+		rows.add(signalledQuoting("CR in a header document filename",
+				"template.components[0].parameters[0].document.filename", "control characters", "'a\\r.pdf'", (s) -> s.messages.send(Message.template(TO, Template
 					.builder("order_update", TemplateLanguage.EN)
 					.header(HeaderParameter.document("https://cdn.example.com/a.pdf", "a\r.pdf"))
 					.build()))));
@@ -257,18 +281,29 @@ class HostileRequestCorpusTests {
 				(s) -> s.messages.send(Message.template(TO, Template.builder("order_update", TemplateLanguage.EN)
 					.button(ButtonParameter.url(0, "track/42\nX-Evil: 1"))
 					.build()))));
-		rows.add(signalled("LF in the business phone", "business_phone", "digits",
+		rows.add(signalledQuoting("LF in the business phone", "business_phone", "digits", "'15550000001\\n'",
 				(s) -> s.messages.send(Message.text(TO, "hi").withBusinessPhone("15550000001\n"))));
-		rows.add(signalled("CR in a queried phone", "business_phones", "digits",
+		rows.add(signalledQuoting("CR in a queried phone", "business_phones[0]", "digits", "'15550000001\\r'",
 				(s) -> s.phones.getPhones(PhoneInfoRequest.of("15550000001\r"))));
-		rows.add(signalled("CR/LF in the app webhook", "webhook", "http or https",
+		rows.add(signalledQuoting("malformed second queried phone", "business_phones[1]", "digits", "'1555-0000002'",
+				(s) -> s.phones.getPhones(PhoneInfoRequest.of("15550000001", "1555-0000002"))));
+		rows.add(signalledQuoting("right-to-left override in a document filename", "document.filename",
+				"Unicode format characters", "'invoice\\u202efdp.exe'",
+				(s) -> s.messages.send(Message.document(TO, MediaSource.id("m1"), "invoice\u202Efdp.exe"))));
+		rows.add(signalledQuoting("zero-width joiner in a header document filename",
+				"template.components[0].parameters[0].document.filename", "Unicode format characters",
+				"'a\\u200d.pdf'", (s) -> s.messages.send(Message.template(TO, Template
+					.builder("order_update", TemplateLanguage.EN)
+					.header(HeaderParameter.document("https://cdn.example.com/a.pdf", "a\u200D.pdf"))
+					.build()))));
+		rows.add(signalledQuoting("CR/LF in the app webhook", "webhook", "http or https", "\\r\\nX-Evil: 1'",
 				(s) -> s.integrator.createApp("Acme", HOOK + "\r\nX-Evil: 1")));
-		rows.add(signalled("CR/LF in the flow phone", "phone", "digits",
+		rows.add(signalledQuoting("CR/LF in the flow phone", "phone", "digits", "'1555\\r\\n0000001'",
 				(s) -> s.flows.list(FlowListRequest.configured().withBusinessPhone("1555\r\n0000001"))));
 	}
 
 	private static void urls(List<Arguments> rows) {
-		rows.add(signalled("javascript: dr_webhook", "dr_webhook", "http or https",
+		rows.add(signalledQuoting("javascript: dr_webhook", "dr_webhook", "http or https", "'javascript:alert(1)'",
 				(s) -> s.messages.send(Message.text(TO, "hi").withDrWebhook("javascript:alert(1)"))));
 		rows.add(signalled("file: image link", "image.link", "http or https",
 				(s) -> s.messages.send(Message.image(TO, MediaSource.link("file:///etc/passwd")))));
@@ -350,6 +385,9 @@ class HostileRequestCorpusTests {
 		String content = "Your code is 482913. " + "z".repeat(4075);
 		rows.add(accepted("4,096 characters of OTP content", MT_SENT, content,
 				(s) -> s.otp.send(OtpRequest.of(TO, content, TemplateLanguage.EN))));
+		String appKey = "k".repeat(256);
+		rows.add(accepted("256 characters of app key", MT_SENT, "\"appkey\":\"" + appKey + "\"",
+				(s) -> s.messages.send(Message.text(TO, "hi").withAppKey(appKey))));
 		rows.add(accepted("2,000 characters of app webhook", APP_CREATED, url(2000),
 				(s) -> s.integrator.createApp("a".repeat(256), url(2000))));
 	}
@@ -360,12 +398,17 @@ class HostileRequestCorpusTests {
 	}
 
 	private static Arguments atOnce(String description, String field, Function<Services, Publisher<?>> call) {
-		return arguments(description, new Refused(field, "is required", true), call);
+		return arguments(description, new Refused(field, "is required", null, true), call);
 	}
 
 	private static Arguments signalled(String description, String field, String rule,
 			Function<Services, Publisher<?>> call) {
-		return arguments(description, new Refused(field, rule, false), call);
+		return arguments(description, new Refused(field, rule, null, false), call);
+	}
+
+	private static Arguments signalledQuoting(String description, String field, String rule, String quoted,
+			Function<Services, Publisher<?>> call) {
+		return arguments(description, new Refused(field, rule, quoted, false), call);
 	}
 
 	private static Arguments accepted(String description, String reply, String sent,
@@ -401,7 +444,10 @@ class HostileRequestCorpusTests {
 			NxCloudValidationException validation = (NxCloudValidationException) error;
 			assertThat(validation.getField()).isEqualTo(refused.field());
 			assertThat(validation.getRule()).contains(refused.rule());
-			assertThat(validation.getMessage()).contains(refused.field()).hasSizeLessThan(300).doesNotContain("\r", "\n");
+			if (refused.quoted() != null) {
+				assertThat(validation.getRule()).as("the quoted excerpt of the value").contains(refused.quoted());
+			}
+			assertThat(validation.getMessage()).hasSizeLessThan(300).doesNotContain("\r", "\n");
 			assertThat(this.server.requests()).as("requests that reached the server").hasSize(before);
 		}
 		else if (expected instanceof Accepted accepted) {
@@ -416,8 +462,11 @@ class HostileRequestCorpusTests {
 
 	}
 
-	/** Refused with a validation error naming the field; thrown at once, or signalled by the publisher. */
-	record Refused(String field, String rule, boolean atOnce) implements Outcome {
+	/**
+	 * Refused with a validation error naming the field, its rule holding {@code rule} and, when given, the
+	 * {@code quoted} excerpt of the hostile value; thrown at once, or signalled by the publisher.
+	 */
+	record Refused(String field, String rule, @Nullable String quoted, boolean atOnce) implements Outcome {
 
 		@Override
 		public String toString() {
@@ -450,13 +499,21 @@ class HostileRequestCorpusTests {
 
 		final NxCloudBulkSender bulk;
 
-		Services(NxCloudClient client) {
+		/** The services of a client whose defaults are careless (an overlong app key, a '+' phone, tenant 0). */
+		final @Nullable Services careless;
+
+		Services(NxCloudClient client, NxCloudClient carelessClient) {
+			this(client, new Services(carelessClient, (Services) null));
+		}
+
+		private Services(NxCloudClient client, @Nullable Services careless) {
 			this.messages = new DefaultNxCloudMessageService(client);
 			this.otp = new DefaultNxCloudOtpService(client);
 			this.phones = new DefaultNxCloudPhoneService(client);
 			this.integrator = new DefaultNxCloudIntegratorService(client);
 			this.flows = new DefaultNxCloudFlowService(client);
 			this.bulk = new NxCloudBulkSender(this.messages, this.otp, 2);
+			this.careless = careless;
 		}
 
 	}

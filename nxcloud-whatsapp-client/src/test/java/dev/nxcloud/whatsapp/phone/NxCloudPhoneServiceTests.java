@@ -170,9 +170,10 @@ class NxCloudPhoneServiceTests {
 
 	@Test
 	void malformedBusinessPhoneIsRejectedBeforeAnyCall() {
-		StepVerifier.create(service(new NxCloudDefaults("app1", null, null)).getPhones(PhoneInfoRequest.of("+8613800000024")))
+		StepVerifier.create(service(new NxCloudDefaults("app1", null, null))
+			.getPhones(PhoneInfoRequest.of("8613800000023", "+8613800000024")))
 			.expectErrorSatisfies((ex) -> assertThat(((NxCloudValidationException) ex).getField())
-				.isEqualTo("business_phones"))
+				.isEqualTo("business_phones[1]"))
 			.verify();
 		assertThat(this.server.requests()).isEmpty();
 	}

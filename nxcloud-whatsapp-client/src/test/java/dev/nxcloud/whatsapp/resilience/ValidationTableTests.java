@@ -96,7 +96,7 @@ class ValidationTableTests {
 						(s) -> s.messages.send(Message.text(TO, "hi").withBusinessPhone("1555 000 0001"))),
 				row("OTP recipient with dashes", "to", "7 to 15 digits",
 						(s) -> s.otp.send(OtpRequest.of("86-138-0000-0000", "code 1234", TemplateLanguage.EN))),
-				row("queried phone with +", "business_phones", "no '+'",
+				row("queried phone with +", "business_phones[0]", "no '+'",
 						(s) -> s.phones.getPhones(PhoneInfoRequest.of("+15550000001"))),
 				row("template send recipient", "to", "7 to 15 digits",
 						(s) -> s.messages.sendTemplate(TemplateMessage.to("abc", template()))),

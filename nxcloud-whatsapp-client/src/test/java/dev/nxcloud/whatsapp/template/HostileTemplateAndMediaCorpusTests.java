@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import dev.nxcloud.whatsapp.NxCloudClient;
 import dev.nxcloud.whatsapp.NxCloudDefaults;
-import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.media.DefaultNxCloudMediaService;
 import dev.nxcloud.whatsapp.media.MediaKind;
@@ -154,13 +153,20 @@ class HostileTemplateAndMediaCorpusTests {
 				refused("tag of 10 MB", "tag_name", (s) -> create(s, valid().tagName("t".repeat(10 * MEGABYTE)))),
 				refused("header media handle of 10 MB", "templateMediaId", (s) -> create(s, valid().headerMedia(
 						TemplateHeaderMedia.of(TemplateMediaType.IMAGE, "a.png", "1", "h".repeat(10 * MEGABYTE))))),
+				refused("eleven events on a button", "buttonComponents[0].buttonEvents", "at most 10 events (got 11)",
+						(s) -> create(s, valid().button(TemplateButton.quickReply("Yes").withEvents(tags(11))))),
+				refused("tenant id 0 on an upload", "tenant_id", "at least 1 (got 0)",
+						(s) -> s.media.upload(png(10).withTenantId(0))),
+				refused("negative tenant id on a template", "tenant_id", "at least 1 (got -1)",
+						(s) -> create(s, valid().tenantId(-1))),
 				refused("four buttons", "buttonComponents", (s) -> create(s, valid().buttons(List.of(
 						TemplateButton.quickReply("1"), TemplateButton.quickReply("2"), TemplateButton.quickReply("3"),
 						TemplateButton.quickReply("4"))))),
 				refused("list filter of 10 MB", "name",
 						(s) -> s.templates.list(TemplateListRequest.firstPage().withName("n".repeat(10 * MEGABYTE)))),
 				// control characters in names
-				refused("name with CR LF", "name", (s) -> create(s, valid().name("order\r\nX-Forged: 1"))),
+				refused("name with CR LF", "name", "'order\\r\\nX-Forged: 1'",
+						(s) -> create(s, valid().name("order\r\nX-Forged: 1"))),
 				refused("name in Chinese", "name", (s) -> create(s, valid().name("订单"))),
 				refused("language code with CR LF", "language",
 						(s) -> create(s, valid().language(TemplateLanguage.of("en\r\nX-Forged: 1")))),
@@ -169,6 +175,10 @@ class HostileTemplateAndMediaCorpusTests {
 				refused("file name with a quote", "filename",
 						(s) -> s.media.upload(png(10).withFilename("a.png\"; name=\"tenant_id"))),
 				refused("file name with NUL", "filename", (s) -> s.media.upload(png(10).withFilename("a\0.png"))),
+				refused("file name with a right-to-left override", "filename", "'invoice\\u202egnp.exe'",
+						(s) -> s.media.upload(png(10).withFilename("invoice\u202Egnp.exe"))),
+				refused("file name with a zero-width space", "filename", "Unicode format characters",
+						(s) -> s.media.upload(png(10).withFilename("a\u200B.png"))),
 				refused("file name ..", "filename", (s) -> s.media.upload(png(10).withFilename("x/.."))),
 				refused("file name of a directory", "filename", (s) -> s.media.upload(png(10).withFilename("dir/"))),
 				refused("file name of 256", "filename",
@@ -191,8 +201,8 @@ class HostileTemplateAndMediaCorpusTests {
 				failsWhileStreaming("6 MB stream of unknown size", "file", "streamed more bytes than",
 						(s) -> s.media.upload(MediaUploadRequest.of(stream(6 * MEGABYTE), "a.png",
 								MediaType.IMAGE_PNG))),
-				failsWhileStreaming("6 MB stream declared as 100 bytes", null,
-						"part 'file' declared a Content-Length of 100 bytes but held more", (s) -> s.media
+				failsWhileStreaming("6 MB stream declared as 100 bytes", "file",
+						"streamed more bytes than its declared size of 100 bytes", (s) -> s.media
 							.upload(MediaUploadRequest.of(stream(6 * MEGABYTE), "a.png", MediaType.IMAGE_PNG)
 								.withSize(100))),
 				failsWhileStreaming("6 MB input stream resource", "file", "streamed more bytes than",
@@ -210,6 +220,9 @@ class HostileTemplateAndMediaCorpusTests {
 					.button(TemplateButton.url(EMOJI.repeat(25), "https://example.com/" + "u".repeat(1980)))
 					.button(TemplateButton.phoneNumber("Call", "1".repeat(20)))),
 						(sent) -> assertThat(sent.bodyText()).contains("u".repeat(1980))),
+				accepted("ten events on a button",
+						(s) -> create(s, valid().button(TemplateButton.quickReply("Yes").withEvents(tags(10)))),
+						(sent) -> assertThat(sent.bodyText()).contains("\"tagName\":\"tag9\"")),
 				accepted("file name of 255", (s) -> s.media.upload(png(10).withFilename("f".repeat(251) + ".png")),
 						(sent) -> assertThat(sent.bodyText()).contains("filename=\"" + "f".repeat(251) + ".png\"")),
 				accepted("path traversal sent as its base name",
@@ -236,13 +249,9 @@ class HostileTemplateAndMediaCorpusTests {
 			return;
 		}
 		verifier.expectErrorSatisfies((ex) -> {
-			assertThat(ex).isInstanceOf((outcome.field() != null) ? NxCloudValidationException.class
-					: NxCloudException.class);
+			assertThat(ex).isInstanceOf(NxCloudValidationException.class);
 			assertThat(ex.getMessage()).hasSizeLessThan(300).doesNotContain("\r").doesNotContain("\n");
-			if (outcome.field() != null) {
-				assertThat(((NxCloudValidationException) ex).getField()).isEqualTo(outcome.field());
-				assertThat(ex.getMessage()).contains("'" + outcome.field() + "'");
-			}
+			assertThat(((NxCloudValidationException) ex).getField()).isEqualTo(outcome.field());
 			if (outcome.message() != null) {
 				assertThat(ex.getMessage()).contains(outcome.message());
 			}
@@ -252,6 +261,11 @@ class HostileTemplateAndMediaCorpusTests {
 
 	private static Arguments refused(String description, String field, Function<Services, Publisher<?>> call) {
 		return Arguments.of(description, call, new Outcome(field, null, null));
+	}
+
+	private static Arguments refused(String description, String field, String message,
+			Function<Services, Publisher<?>> call) {
+		return Arguments.of(description, call, new Outcome(field, message, null));
 	}
 
 	private static Arguments failsWhileStreaming(String description, String field, String message,
@@ -274,6 +288,11 @@ class HostileTemplateAndMediaCorpusTests {
 
 	private static Publisher<?> create(Services services, TemplateRequest.Builder request) {
 		return services.templates.create(request.build());
+	}
+
+	private static TemplateButtonEvent[] tags(int count) {
+		return Stream.iterate(0, (i) -> i + 1).limit(count).map((i) -> TemplateButtonEvent.tag("tag" + i))
+			.toArray(TemplateButtonEvent[]::new);
 	}
 
 	private static MediaUploadRequest png(int size) {
