@@ -16,7 +16,6 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import dev.nxcloud.whatsapp.NxCloudSigningFilter.SignedBody;
 import dev.nxcloud.whatsapp.error.MetaError;
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
 import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
@@ -48,6 +47,7 @@ import dev.nxcloud.whatsapp.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.template.DefaultNxCloudTemplateService;
 import dev.nxcloud.whatsapp.template.NxCloudTemplateService;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -116,6 +116,8 @@ public final class NxCloudClient {
 
 	private final WebClient webClient;
 
+	private final NxCloudSigningFilter signingFilter;
+
 	private final NxCloudConnection connection;
 
 	private final RequestDefaults defaults;
@@ -167,9 +169,8 @@ public final class NxCloudClient {
 	private NxCloudClient(Builder builder, NxCloudConnection connection) {
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder().clientConnector(defaultConnector(builder.connectTimeout));
-		this.webClient = webClientBuilder
-			.filter(new NxCloudSigningFilter(new NxCloudSigner(builder.signAlgorithm), builder.clock))
-			.build();
+		this.signingFilter = new NxCloudSigningFilter(new NxCloudSigner(builder.signAlgorithm), builder.clock);
+		this.webClient = webClientBuilder.filter(this.signingFilter).build();
 		this.eventLoopDeadlines = (builder.webClientBuilder == null && REACTOR_NETTY_PRESENT);
 		this.connection = connection;
 		this.settingNames = builder.settingNames;
@@ -421,6 +422,8 @@ public final class NxCloudClient {
 
 	}
 
+	// the other fields of a send's answer, skipped rather than buffered
+	@JsonIgnoreProperties({ "messaging_product", "contacts" })
 	private record SendData(@Nullable List<MessageRef> messages,
 			@JsonProperty("message_id") @Nullable String messageIdField) {
 
@@ -577,7 +580,6 @@ public final class NxCloudClient {
 		ResponseDeadline deadline = new ResponseDeadline(timeout(operation));
 		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
 			.uri(uri(call))
-			.attribute(NxCloudSigningFilter.SIGNING_ATTRIBUTE, signing)
 			.accept(MediaType.APPLICATION_JSON)
 			.httpRequest(deadline);
 		if (call.multipartBody != null) {
@@ -585,17 +587,18 @@ public final class NxCloudClient {
 			if (multipart != null) {
 				request.contentType(multipart.contentType())
 					.contentLength(multipart.contentLength())
-					.body(SignedBody.unsigned((message, context) -> message
+					.body(this.signingFilter.unsigned(signing, (message, context) -> message
 						.writeWith(multipart.content(message.bufferFactory()))));
 			}
 			else {
 				request.contentType(MediaType.MULTIPART_FORM_DATA)
-					.body(SignedBody.unsigned(BodyInserters.fromMultipartData(call.multipartBody)));
+					.body(this.signingFilter.unsigned(signing, BodyInserters.fromMultipartData(call.multipartBody)));
 			}
 		}
 		else {
 			request.contentType(MediaType.APPLICATION_JSON)
-				.body((jsonBody != null) ? SignedBody.json(jsonBody) : SignedBody.unsigned(BodyInserters.empty()));
+				.body((jsonBody != null) ? this.signingFilter.json(signing, jsonBody)
+						: this.signingFilter.unsigned(signing, BodyInserters.empty()));
 		}
 		Mono<T> exchange = request
 			.exchangeToMono((response) -> this.<T>decode(operation.operationName(), response, dataType,
@@ -755,13 +758,14 @@ public final class NxCloudClient {
 	}
 
 	/**
-	 * NxCloud's envelope, as a success is read.
+	 * NxCloud's envelope, as a success is read: its {@code message} only matters in a failure.
 	 *
 	 * @param <T> the data type
 	 * @param code the result code, a number or a string of digits
 	 * @param traceId NxCloud's trace id
 	 * @param data the data
 	 */
+	@JsonIgnoreProperties("message")
 	private record Envelope<T>(@Nullable JsonNode code, @Nullable JsonNode traceId, @Nullable T data) {
 	}
 

@@ -19,16 +19,13 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * for SHA-256, {@code algorithm}. Installed by {@link NxCloudClient.Builder#build()} on every client's
  * {@code WebClient}, so that an unsigned client cannot be built.
  * <p>
- * A request's body is a {@link SignedBody}: the JSON bytes the client serialised once, which the signature covers
- * and which are written as they are, or a multipart or empty body, signed without {@code &body=}. A request whose
- * body is anything else (a filter replaced it) is refused, since what it would write is not what was signed. Each
- * attempt is signed anew with a fresh {@code ts} from the {@link Clock}. What to sign with (the credentials the
- * client checked once per call, and the {@code action}) comes in the request attribute {@link #SIGNING_ATTRIBUTE}.
+ * A request's body is a {@link SignedBody} made by this filter, which signs the request as it writes it: the JSON
+ * bytes the client serialised once, which the signature covers and which are written as they are, or a multipart or
+ * empty body, signed without {@code &body=}. Each attempt is signed anew with a fresh {@code ts} from the
+ * {@link Clock}, with the credentials the client checked once per call. The filter refuses a request whose body is
+ * anything else (a filter replaced it), since it would go unsigned or signed over what it does not write.
  */
 final class NxCloudSigningFilter implements ExchangeFilterFunction {
-
-	/** Request attribute holding the {@link Signing} of the request. */
-	static final String SIGNING_ATTRIBUTE = NxCloudSigningFilter.class.getName() + ".signing";
 
 	/** NxCloud's {@code bizType} for WhatsApp. */
 	static final String WHATSAPP_BIZ_TYPE = "2";
@@ -44,26 +41,44 @@ final class NxCloudSigningFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		Object signing = request.attribute(SIGNING_ATTRIBUTE).orElse(null);
-		if (!(signing instanceof Signing credentials)) {
-			return Mono.error(new IllegalStateException(
-					"NxCloud request to " + request.url().getPath() + " has no '" + SIGNING_ATTRIBUTE + "' attribute"));
-		}
-		if (!(request.body() instanceof SignedBody body)) {
+		if (!(request.body() instanceof SignedBody body) || body.filter() != this) {
 			return Mono.error(new IllegalStateException("NxCloud request to " + request.url().getPath()
 					+ " has a body the client did not make (a filter replaced it), which it cannot sign"));
 		}
-		return next.exchange(ClientRequest.from(request).headers((headers) -> sign(headers, credentials, body)).build());
+		return next.exchange(request);
 	}
 
-	private void sign(HttpHeaders headers, Signing signing, SignedBody body) {
+	/**
+	 * A JSON body, written as the very bytes signed.
+	 * @param signing what to sign with
+	 * @param json the serialised body
+	 * @return the body
+	 */
+	SignedBody json(Signing signing, byte[] json) {
+		return new SignedBody(this, signing, json, (message, context) -> {
+			message.getHeaders().setContentLength(json.length);
+			return message.writeWith(Mono.just(message.bufferFactory().wrap(json)));
+		});
+	}
+
+	/**
+	 * A body signed without its bytes: multipart, or none.
+	 * @param signing what to sign with
+	 * @param inserter what writes the body
+	 * @return the body
+	 */
+	SignedBody unsigned(Signing signing, BodyInserter<?, ? super ClientHttpRequest> inserter) {
+		return new SignedBody(this, signing, null, inserter);
+	}
+
+	private void sign(HttpHeaders headers, Signing signing, byte @Nullable [] body) {
 		String ts = Long.toString(this.clock.millis());
 		SignedHeaders signed = new SignedHeaders(signing.accessKey(), signing.action(), WHATSAPP_BIZ_TYPE, ts);
 		headers.set("accessKey", signing.accessKey());
 		headers.set("ts", ts);
 		headers.set("bizType", WHATSAPP_BIZ_TYPE);
 		headers.set("action", signing.action());
-		headers.set("sign", this.signer.sign(signed, body.signed(), signing.accessSecret()));
+		headers.set("sign", this.signer.sign(signed, body, signing.accessSecret()));
 		if (this.signer.algorithm() != SignAlgorithm.MD5) {
 			headers.set("algorithm", this.signer.algorithm().headerValue());
 		}
@@ -86,45 +101,27 @@ final class NxCloudSigningFilter implements ExchangeFilterFunction {
 	}
 
 	/**
-	 * The body of a request the client makes, with the bytes its signature covers.
+	 * The body of a request the client makes, which signs the request when it is written.
 	 *
+	 * @param filter the filter that made it
+	 * @param signing what to sign with
 	 * @param signed the bytes written and signed with {@code &body=}, or {@code null} for a body signed without
 	 * them (multipart, or none)
 	 * @param inserter what writes the body
 	 */
-	record SignedBody(byte @Nullable [] signed, BodyInserter<?, ? super ClientHttpRequest> inserter)
-			implements BodyInserter<Object, ClientHttpRequest> {
-
-		/**
-		 * A JSON body, written as the very bytes signed.
-		 * @param json the serialised body
-		 * @return the body
-		 */
-		static SignedBody json(byte[] json) {
-			return new SignedBody(json, (message, context) -> {
-				message.getHeaders().setContentLength(json.length);
-				return message.writeWith(Mono.just(message.bufferFactory().wrap(json)));
-			});
-		}
-
-		/**
-		 * A body signed without its bytes.
-		 * @param inserter what writes it
-		 * @return the body
-		 */
-		static SignedBody unsigned(BodyInserter<?, ? super ClientHttpRequest> inserter) {
-			return new SignedBody(null, inserter);
-		}
+	record SignedBody(NxCloudSigningFilter filter, Signing signing, byte @Nullable [] signed,
+			BodyInserter<?, ? super ClientHttpRequest> inserter) implements BodyInserter<Object, ClientHttpRequest> {
 
 		@Override
 		public Mono<Void> insert(ClientHttpRequest message, Context context) {
+			this.filter.sign(message.getHeaders(), this.signing, this.signed);
 			return this.inserter.insert(message, context);
 		}
 
 		@Override
 		public String toString() {
-			return "SignedBody[" + ((this.signed != null) ? this.signed.length + " bytes signed" : "signed without body")
-					+ "]";
+			return "SignedBody[" + this.signing + ", "
+					+ ((this.signed != null) ? this.signed.length + " bytes signed" : "signed without body") + "]";
 		}
 
 	}
