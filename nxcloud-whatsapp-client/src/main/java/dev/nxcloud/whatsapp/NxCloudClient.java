@@ -608,14 +608,17 @@ public final class NxCloudClient {
 	}
 
 	/**
-	 * The response timeout of one attempt, armed when its request is made: on the event loop of the connection it
-	 * goes on when the connector is Reactor Netty, without a timer per call on another thread. Until the first
+	 * The response timeout of one attempt, counted from the attempt's start and armed when its request is made: on
+	 * the event loop of the connection it goes on when the connector is Reactor Netty, without a timer per call on
+	 * another thread. Until the first
 	 * request has shown that the connector is Reactor Netty, or when it is not, a timer on Reactor's parallel
 	 * scheduler bounds the attempt as well.
 	 */
 	private final class ResponseDeadline implements Consumer<ClientHttpRequest> {
 
 		private final Duration timeout;
+
+		private final long start = System.nanoTime();
 
 		private @Nullable Future<?> timer;
 
@@ -625,8 +628,8 @@ public final class NxCloudClient {
 
 		@Override
 		public void accept(ClientHttpRequest request) {
-			Future<?> timer = REACTOR_NETTY_PRESENT
-					? ReactorNettyConnector.deadline(request.getNativeRequest(), this.timeout) : null;
+			Future<?> timer = REACTOR_NETTY_PRESENT ? ReactorNettyConnector.deadline(request.getNativeRequest(),
+					this.timeout, this.timeout.toNanos() - (System.nanoTime() - this.start)) : null;
 			if (timer != null) {
 				this.timer = timer;
 				NxCloudClient.this.eventLoopDeadlines = true;
@@ -1005,7 +1008,11 @@ public final class NxCloudClient {
 		}
 
 		/**
-		 * The most one attempt of a call may take, from connecting to the last byte of the response; 30 s by default.
+		 * The most one attempt of a call may take, from its start (connecting included) to the last byte of the
+		 * response; 30 s by default. With Reactor Netty it is timed on the event loop of the connection the request
+		 * goes on, once it has one: a connection that cannot be made, or a pool that has none free, fails the
+		 * attempt at the {@linkplain #connectTimeout(Duration) connect timeout} or at the pool's own pending-acquire
+		 * timeout.
 		 * @param responseTimeout the timeout
 		 * @return this builder
 		 */

@@ -29,14 +29,15 @@ final class ReactorNettyConnector {
 	}
 
 	/**
-	 * Time out the exchange of a request made on a Reactor Netty connection: once {@code timeout} has passed, the
-	 * exchange fails with a {@link TimeoutException} and the connection is closed, as Netty's own read timeout does,
-	 * by a timer on the connection's event loop, which the thread that completes the exchange also runs.
+	 * Time out the exchange of a request made on a Reactor Netty connection: once {@code remainingNanos} have passed,
+	 * the exchange fails with a {@link TimeoutException} and the connection is closed, as Netty's own read timeout
+	 * does, by a timer on the connection's event loop, which the thread that completes the exchange also runs.
 	 * @param nativeRequest the connector's request
-	 * @param timeout how long the exchange may take from now
+	 * @param timeout the whole timeout, for the message
+	 * @param remainingNanos how long the exchange may take from now; none left times it out at once
 	 * @return the timer, to cancel once the exchange is over; {@code null} when the request is not Reactor Netty's
 	 */
-	static @Nullable Future<?> deadline(Object nativeRequest, Duration timeout) {
+	static @Nullable Future<?> deadline(Object nativeRequest, Duration timeout, long remainingNanos) {
 		if (!(nativeRequest instanceof Connection connection)) {
 			return null;
 		}
@@ -44,7 +45,7 @@ final class ReactorNettyConnector {
 		return channel.eventLoop().schedule(() -> {
 			channel.pipeline().fireExceptionCaught(new TimeoutException("No complete response within " + timeout));
 			channel.close();
-		}, timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}, Math.max(remainingNanos, 0), TimeUnit.NANOSECONDS);
 	}
 
 }
