@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -610,17 +612,19 @@ public final class NxCloudClient {
 	/**
 	 * The response timeout of one attempt, counted from the attempt's start and armed when its request is made: on
 	 * the event loop of the connection it goes on when the connector is Reactor Netty, without a timer per call on
-	 * another thread. Until the first
-	 * request has shown that the connector is Reactor Netty, or when it is not, a timer on Reactor's parallel
-	 * scheduler bounds the attempt as well.
+	 * another thread. Until the first request has shown that the connector is Reactor Netty, or when it is not, a
+	 * timer on Reactor's parallel scheduler bounds the attempt as well. Holds the armed timer; once the attempt is
+	 * over, {@link #OVER}, so that a request made after a cancellation is not timed out later on a connection that
+	 * then serves another request.
 	 */
-	private final class ResponseDeadline implements Consumer<ClientHttpRequest> {
+	@SuppressWarnings("serial")
+	private final class ResponseDeadline extends AtomicReference<Future<?>> implements Consumer<ClientHttpRequest> {
+
+		private static final Future<?> OVER = CompletableFuture.completedFuture(null);
 
 		private final Duration timeout;
 
 		private final long start = System.nanoTime();
-
-		private @Nullable Future<?> timer;
 
 		ResponseDeadline(Duration timeout) {
 			this.timeout = timeout;
@@ -631,13 +635,15 @@ public final class NxCloudClient {
 			Future<?> timer = REACTOR_NETTY_PRESENT ? ReactorNettyConnector.deadline(request.getNativeRequest(),
 					this.timeout, this.timeout.toNanos() - (System.nanoTime() - this.start)) : null;
 			if (timer != null) {
-				this.timer = timer;
 				NxCloudClient.this.eventLoopDeadlines = true;
+				if (!compareAndSet(null, timer)) {
+					timer.cancel(false);
+				}
 			}
 		}
 
 		void cancel() {
-			Future<?> timer = this.timer;
+			Future<?> timer = getAndSet(OVER);
 			if (timer != null) {
 				timer.cancel(false);
 			}
@@ -682,7 +688,8 @@ public final class NxCloudClient {
 			// anything but a success whose data has the documented shape: read as a tree, to tell what is wrong
 			JsonNode envelope = readEnvelope(bytes);
 			if (status < 200 || status >= 300) {
-				sink.error(new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope.get("code")) : null,
+				sink.error(new NxCloudHttpStatusException(operation, status,
+						(envelope != null) ? code(envelope.get("code")) : null,
 						(envelope != null) ? text(envelope, "message") : null,
 						(envelope != null) ? text(envelope, "traceId") : null));
 				return;
