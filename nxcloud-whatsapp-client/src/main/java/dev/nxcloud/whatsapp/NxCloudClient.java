@@ -7,7 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -43,6 +49,7 @@ import dev.nxcloud.whatsapp.phone.DefaultNxCloudPhoneService;
 import dev.nxcloud.whatsapp.phone.NxCloudPhoneService;
 import dev.nxcloud.whatsapp.template.DefaultNxCloudTemplateService;
 import dev.nxcloud.whatsapp.template.NxCloudTemplateService;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -57,6 +64,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpEntity;
@@ -103,7 +111,14 @@ public final class NxCloudClient {
 
 	private static final Log logger = LogFactory.getLog(NxCloudClient.class);
 
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.http.client.HttpClient",
+			NxCloudClient.class.getClassLoader());
+
+	private static final Mono<Void> NO_WAIT = Mono.empty();
+
 	private final WebClient webClient;
+
+	private final NxCloudSigningFilter signingFilter;
 
 	private final NxCloudConnection connection;
 
@@ -129,6 +144,8 @@ public final class NxCloudClient {
 
 	private final JsonMapper jsonMapper = NxCloudJson.newMapper();
 
+	private final Map<JavaType, ObjectReader> envelopeReaders = new ConcurrentHashMap<>();
+
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable NxCloudClientObservationConvention observationConvention;
@@ -147,12 +164,16 @@ public final class NxCloudClient {
 
 	private final NxCloudIntegratorService integrator;
 
+	// whether requests go on Reactor Netty connections, whose event loops time them out: known when the client made
+	// its connector, else learned from the first request
+	private volatile boolean eventLoopDeadlines;
+
 	private NxCloudClient(Builder builder, NxCloudConnection connection) {
 		WebClient.Builder webClientBuilder = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder().clientConnector(defaultConnector(builder.connectTimeout));
-		this.webClient = webClientBuilder
-			.filter(new NxCloudSigningFilter(new NxCloudSigner(builder.signAlgorithm), builder.clock))
-			.build();
+		this.signingFilter = new NxCloudSigningFilter(new NxCloudSigner(builder.signAlgorithm), builder.clock);
+		this.webClient = webClientBuilder.filter(this.signingFilter).build();
+		this.eventLoopDeadlines = (builder.webClientBuilder == null && REACTOR_NETTY_PRESENT);
 		this.connection = connection;
 		this.settingNames = builder.settingNames;
 		this.defaults = new RequestDefaults(
@@ -178,7 +199,7 @@ public final class NxCloudClient {
 	}
 
 	private static ClientHttpConnector defaultConnector(Duration connectTimeout) {
-		if (ClassUtils.isPresent("reactor.netty.http.client.HttpClient", NxCloudClient.class.getClassLoader())) {
+		if (REACTOR_NETTY_PRESENT) {
 			return ReactorNettyConnector.create(connectTimeout);
 		}
 		return jdkConnector(connectTimeout);
@@ -403,6 +424,8 @@ public final class NxCloudClient {
 
 	}
 
+	// the other fields of a send's answer, skipped rather than buffered
+	@JsonIgnoreProperties({ "messaging_product", "contacts" })
 	private record SendData(@Nullable List<MessageRef> messages,
 			@JsonProperty("message_id") @Nullable String messageIdField) {
 
@@ -420,6 +443,9 @@ public final class NxCloudClient {
 
 	private <T> Mono<T> exchange(Call call, JavaType dataType) {
 		NxCloudOperation operation = call.operation;
+		if (this.observationRegistry.isNoop() && !logger.isDebugEnabled()) {
+			return send(call, dataType, null);
+		}
 		return Mono.deferContextual((contextView) -> {
 			NxCloudClientObservationContext observationContext = new NxCloudClientObservationContext(operation);
 			Observation observation = NxCloudClientObservationDocumentation.CLIENT_REQUEST
@@ -472,16 +498,17 @@ public final class NxCloudClient {
 		logger.debug(line.toString());
 	}
 
-	private <T> Mono<T> send(Call call, JavaType dataType, NxCloudClientObservationContext observationContext) {
+	private <T> Mono<T> send(Call call, JavaType dataType,
+			@Nullable NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
 		return Mono.defer(() -> {
 			NxCloudSigningFilter.Signing signing = signing(operation);
 			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
-			Mono<T> attempt = this.<T>attempt(call, signing, jsonBody, dataType, observationContext)
-				.timeout(timeout(operation))
+			Mono<T> attempt = Mono.defer(() -> this.<T>attempt(call, signing, jsonBody, dataType, observationContext))
 				.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(operation, ex));
 			Mono<Void> pacing = pace(call);
-			return pacing.then(withRetries(attempt, operation, 1, pacing));
+			Mono<T> retried = withRetries(attempt, operation, 1, pacing);
+			return (pacing != NO_WAIT) ? pacing.then(retried) : retried;
 		});
 	}
 
@@ -494,7 +521,7 @@ public final class NxCloudClient {
 		NxCloudSendRateLimiter rateLimiter = this.sendRateLimiter;
 		String businessPhone = call.pacingKey;
 		Mono<Void> recipientTurn = (recipientPacing != null && call.recipient != null)
-				? recipientPacing.acquire(businessPhone, call.recipient) : Mono.empty();
+				? recipientPacing.acquire(businessPhone, call.recipient) : NO_WAIT;
 		return (rateLimiter != null && businessPhone != null)
 				? recipientTurn.then(Mono.defer(() -> rateLimiter.acquire(businessPhone, this.sendMaxWait)))
 					.flatMap((granted) -> granted ? Mono.<Void>empty()
@@ -550,34 +577,78 @@ public final class NxCloudClient {
 	}
 
 	private <T> Mono<T> attempt(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
-			JavaType dataType, NxCloudClientObservationContext observationContext) {
+			JavaType dataType, @Nullable NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
-		URI uri = uri(call);
+		ResponseDeadline deadline = new ResponseDeadline(timeout(operation));
 		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
-			.uri(uri)
-			.attribute(NxCloudSigningFilter.SIGNING_ATTRIBUTE, signing)
-			.accept(MediaType.APPLICATION_JSON);
+			.uri(uri(call))
+			.accept(MediaType.APPLICATION_JSON)
+			.httpRequest(deadline);
 		if (call.multipartBody != null) {
 			KnownLengthMultipart multipart = KnownLengthMultipart.of(call.multipartBody);
 			if (multipart != null) {
 				request.contentType(multipart.contentType())
 					.contentLength(multipart.contentLength())
-					.body((BodyInserter<?, ClientHttpRequest>) (message, context) -> message
-						.writeWith(multipart.content(message.bufferFactory())));
+					.body(this.signingFilter.unsigned(signing, (message, context) -> message
+						.writeWith(multipart.content(message.bufferFactory()))));
 			}
 			else {
 				request.contentType(MediaType.MULTIPART_FORM_DATA)
-					.body(BodyInserters.fromMultipartData(call.multipartBody));
+					.body(this.signingFilter.unsigned(signing, BodyInserters.fromMultipartData(call.multipartBody)));
 			}
 		}
 		else {
-			request.contentType(MediaType.APPLICATION_JSON);
-			if (jsonBody != null) {
-				request.bodyValue(jsonBody);
+			request.contentType(MediaType.APPLICATION_JSON)
+				.body((jsonBody != null) ? this.signingFilter.json(signing, jsonBody)
+						: this.signingFilter.unsigned(signing, BodyInserters.empty()));
+		}
+		Mono<T> exchange = request
+			.exchangeToMono((response) -> this.<T>decode(operation.operationName(), response, dataType,
+					observationContext))
+			.doFinally((signal) -> deadline.cancel());
+		return this.eventLoopDeadlines ? exchange : exchange.timeout(deadline.timeout);
+	}
+
+	/**
+	 * The response timeout of one attempt, counted from the attempt's start and armed when its request is made: on
+	 * the event loop of the connection it goes on when the connector is Reactor Netty, without a timer per call on
+	 * another thread. Until the first request has shown that the connector is Reactor Netty, or when it is not, a
+	 * timer on Reactor's parallel scheduler bounds the attempt as well. Holds the armed timer; once the attempt is
+	 * over, {@link #OVER}, so that a request made after a cancellation is not timed out later on a connection that
+	 * then serves another request.
+	 */
+	@SuppressWarnings("serial")
+	private final class ResponseDeadline extends AtomicReference<Future<?>> implements Consumer<ClientHttpRequest> {
+
+		private static final Future<?> OVER = CompletableFuture.completedFuture(null);
+
+		private final Duration timeout;
+
+		private final long start = System.nanoTime();
+
+		ResponseDeadline(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		@Override
+		public void accept(ClientHttpRequest request) {
+			Future<?> timer = REACTOR_NETTY_PRESENT ? ReactorNettyConnector.deadline(request.getNativeRequest(),
+					this.timeout, this.timeout.toNanos() - (System.nanoTime() - this.start)) : null;
+			if (timer != null) {
+				NxCloudClient.this.eventLoopDeadlines = true;
+				if (!compareAndSet(null, timer)) {
+					timer.cancel(false);
+				}
 			}
 		}
-		return request.exchangeToMono(
-				(response) -> this.<T>decode(operation.operationName(), response, dataType, observationContext));
+
+		void cancel() {
+			Future<?> timer = getAndSet(OVER);
+			if (timer != null) {
+				timer.cancel(false);
+			}
+		}
+
 	}
 
 	private URI uri(Call call) {
@@ -595,13 +666,30 @@ public final class NxCloudClient {
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,
-			NxCloudClientObservationContext observationContext) {
+			@Nullable NxCloudClientObservationContext observationContext) {
 		int status = response.statusCode().value();
 		Duration retryAfter = RetryAfter.of(response.headers().asHttpHeaders(), this.clock);
 		Mono<T> decoded = response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).handle((bytes, sink) -> {
+			Envelope<T> success = (status >= 200 && status < 300) ? readSuccess(bytes, dataType) : null;
+			if (success != null) {
+				if (observationContext != null) {
+					observationContext.setCode(0);
+					observationContext.setTraceId(text(success.traceId()));
+				}
+				T value = success.data();
+				if (value != null && !(value instanceof JsonNode node && node.isNull())) {
+					sink.next(value);
+				}
+				else {
+					sink.complete();
+				}
+				return;
+			}
+			// anything but a success whose data has the documented shape: read as a tree, to tell what is wrong
 			JsonNode envelope = readEnvelope(bytes);
 			if (status < 200 || status >= 300) {
-				sink.error(new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope) : null,
+				sink.error(new NxCloudHttpStatusException(operation, status,
+						(envelope != null) ? code(envelope.get("code")) : null,
 						(envelope != null) ? text(envelope, "message") : null,
 						(envelope != null) ? text(envelope, "traceId") : null));
 				return;
@@ -611,18 +699,14 @@ public final class NxCloudClient {
 						"the response is not NxCloud's {code, message, data} envelope: " + excerpt(bytes), null));
 				return;
 			}
-			Integer code = code(envelope);
+			Integer code = code(envelope.get("code"));
 			if (code == null) {
 				sink.error(new NxCloudInvalidResponseException(operation,
 						"the response's code is not a number: " + excerpt(bytes), null));
 				return;
 			}
 			JsonNode data = envelope.get("data");
-			if (code == 0) {
-				observationContext.setCode(code);
-				observationContext.setTraceId(text(envelope, "traceId"));
-			}
-			else {
+			if (code != 0) {
 				sink.error(NxCloudApiException.from(operation, code, text(envelope, "message"),
 						text(envelope, "traceId"), metaError(data), this.settingNames));
 				return;
@@ -662,6 +746,39 @@ public final class NxCloudClient {
 		return field.toString();
 	}
 
+	/**
+	 * Read a success ({@code code} 0) and its {@code data} in one pass over the bytes.
+	 * @return the envelope, or {@code null} when the answer is not a success whose data has the documented shape
+	 */
+	private <T> @Nullable Envelope<T> readSuccess(byte[] bytes, JavaType dataType) {
+		if (bytes.length == 0) {
+			return null;
+		}
+		try {
+			Envelope<T> envelope = this.envelopeReaders
+				.computeIfAbsent(dataType, (type) -> this.jsonMapper
+					.readerFor(this.jsonMapper.getTypeFactory().constructParametricType(Envelope.class, type)))
+				.readValue(bytes);
+			Integer code = (envelope != null && envelope.code() != null) ? code(envelope.code()) : null;
+			return (code != null && code == 0) ? envelope : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * NxCloud's envelope, as a success is read: its {@code message} only matters in a failure.
+	 *
+	 * @param <T> the data type
+	 * @param code the result code, a number or a string of digits
+	 * @param traceId NxCloud's trace id
+	 * @param data the data
+	 */
+	@JsonIgnoreProperties("message")
+	private record Envelope<T>(@Nullable JsonNode code, @Nullable JsonNode traceId, @Nullable T data) {
+	}
+
 	private @Nullable JsonNode readEnvelope(byte[] bytes) {
 		if (bytes.length == 0) {
 			return null;
@@ -675,8 +792,7 @@ public final class NxCloudClient {
 		}
 	}
 
-	private static @Nullable Integer code(JsonNode envelope) {
-		JsonNode code = envelope.get("code");
+	private static @Nullable Integer code(JsonNode code) {
 		if (code.isIntegralNumber()) {
 			return code.intValue();
 		}
@@ -692,7 +808,10 @@ public final class NxCloudClient {
 	}
 
 	private static @Nullable String text(JsonNode envelope, String field) {
-		JsonNode value = envelope.get(field);
+		return text(envelope.get(field));
+	}
+
+	private static @Nullable String text(@Nullable JsonNode value) {
 		return (value != null && !value.isNull()) ? value.asString() : null;
 	}
 
@@ -722,19 +841,16 @@ public final class NxCloudClient {
 		Duration timeout = timeout(nxCloudOperation);
 		String timeoutSetting = this.settingNames.apply((nxCloudOperation == NxCloudOperation.UPLOAD_MEDIA)
 				? NxCloudSetting.UPLOAD_TIMEOUT : NxCloudSetting.RESPONSE_TIMEOUT);
-		if (ex instanceof TimeoutException) {
-			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, ex);
-		}
 		Throwable cause = (ex instanceof WebClientRequestException) ? ex.getCause() : ex;
+		if (cause instanceof TimeoutException || isReadTimeout(cause)) {
+			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, cause);
+		}
 		if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
 			return new NxCloudConnectException(operation, cause);
 		}
 		SSLHandshakeException handshake = handshakeFailure(cause);
 		if (handshake != null) {
 			return new NxCloudTlsHandshakeException(operation, handshake);
-		}
-		if (isReadTimeout(cause)) {
-			return new NxCloudTimeoutException(operation, timeout, timeoutSetting, cause);
 		}
 		return new NxCloudTransportException(operation, "the exchange failed: " + ex.getMessage(), ex);
 	}
@@ -899,7 +1015,11 @@ public final class NxCloudClient {
 		}
 
 		/**
-		 * The most one attempt of a call may take, from connecting to the last byte of the response; 30 s by default.
+		 * The most one attempt of a call may take, from its start (connecting included) to the last byte of the
+		 * response; 30 s by default. With Reactor Netty it is timed on the event loop of the connection the request
+		 * goes on, once it has one: a connection that cannot be made, or a pool that has none free, fails the
+		 * attempt at the {@linkplain #connectTimeout(Duration) connect timeout} or at the pool's own pending-acquire
+		 * timeout.
 		 * @param responseTimeout the timeout
 		 * @return this builder
 		 */

@@ -1,20 +1,14 @@
 package dev.nxcloud.whatsapp;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.nxcloud.whatsapp.NxCloudSigner.SignedHeaders;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpRequest;
-import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -25,16 +19,13 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * for SHA-256, {@code algorithm}. Installed by {@link NxCloudClient.Builder#build()} on every client's
  * {@code WebClient}, so that an unsigned client cannot be built.
  * <p>
- * The signature is computed while the body is written, over the very bytes the codec produced, so it always covers
- * exactly what goes on the wire. JSON bodies are signed with {@code &body=}; multipart and body-less requests
- * without it. Each attempt is signed anew with a fresh {@code ts} from the {@link Clock}. What to sign with (the
- * credentials the client checked once per call, and the {@code action}) comes in the request attribute
- * {@link #SIGNING_ATTRIBUTE}.
+ * A request's body is a {@link SignedBody} made by this filter, which signs the request as it writes it: the JSON
+ * bytes the client serialised once, which the signature covers and which are written as they are, or a multipart or
+ * empty body, signed without {@code &body=}. Each attempt is signed anew with a fresh {@code ts} from the
+ * {@link Clock}, with the credentials the client checked once per call. The filter refuses a request whose body is
+ * anything else (a filter replaced it), since it would go unsigned or signed over what it does not write.
  */
 final class NxCloudSigningFilter implements ExchangeFilterFunction {
-
-	/** Request attribute holding the {@link Signing} of the request. */
-	static final String SIGNING_ATTRIBUTE = NxCloudSigningFilter.class.getName() + ".signing";
 
 	/** NxCloud's {@code bizType} for WhatsApp. */
 	static final String WHATSAPP_BIZ_TYPE = "2";
@@ -50,15 +41,47 @@ final class NxCloudSigningFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		Object signing = request.attribute(SIGNING_ATTRIBUTE).orElse(null);
-		if (!(signing instanceof Signing credentials)) {
-			return Mono.error(new IllegalStateException(
-					"NxCloud request to " + request.url().getPath() + " has no '" + SIGNING_ATTRIBUTE + "' attribute"));
+		if (!(request.body() instanceof SignedBody body) || body.filter() != this) {
+			return Mono.error(new IllegalStateException("NxCloud request to " + request.url().getPath()
+					+ " has a body the client did not make (a filter replaced it), which it cannot sign"));
 		}
-		ClientRequest signed = ClientRequest.from(request)
-			.body((message, context) -> request.body().insert(new SigningRequest(message, credentials), context))
-			.build();
-		return next.exchange(signed);
+		return next.exchange(request);
+	}
+
+	/**
+	 * A JSON body, written as the very bytes signed.
+	 * @param signing what to sign with
+	 * @param json the serialised body
+	 * @return the body
+	 */
+	SignedBody json(Signing signing, byte[] json) {
+		return new SignedBody(this, signing, json, (message, context) -> {
+			message.getHeaders().setContentLength(json.length);
+			return message.writeWith(Mono.just(message.bufferFactory().wrap(json)));
+		});
+	}
+
+	/**
+	 * A body signed without its bytes: multipart, or none.
+	 * @param signing what to sign with
+	 * @param inserter what writes the body
+	 * @return the body
+	 */
+	SignedBody unsigned(Signing signing, BodyInserter<?, ? super ClientHttpRequest> inserter) {
+		return new SignedBody(this, signing, null, inserter);
+	}
+
+	private void sign(HttpHeaders headers, Signing signing, byte @Nullable [] body) {
+		String ts = Long.toString(this.clock.millis());
+		SignedHeaders signed = new SignedHeaders(signing.accessKey(), signing.action(), WHATSAPP_BIZ_TYPE, ts);
+		headers.set("accessKey", signing.accessKey());
+		headers.set("ts", ts);
+		headers.set("bizType", WHATSAPP_BIZ_TYPE);
+		headers.set("action", signing.action());
+		headers.set("sign", this.signer.sign(signed, body, signing.accessSecret()));
+		if (this.signer.algorithm() != SignAlgorithm.MD5) {
+			headers.set("algorithm", this.signer.algorithm().headerValue());
+		}
 	}
 
 	/**
@@ -77,70 +100,28 @@ final class NxCloudSigningFilter implements ExchangeFilterFunction {
 
 	}
 
-	private final class SigningRequest extends ClientHttpRequestDecorator {
+	/**
+	 * The body of a request the client makes, which signs the request when it is written.
+	 *
+	 * @param filter the filter that made it
+	 * @param signing what to sign with
+	 * @param signed the bytes written and signed with {@code &body=}, or {@code null} for a body signed without
+	 * them (multipart, or none)
+	 * @param inserter what writes the body
+	 */
+	record SignedBody(NxCloudSigningFilter filter, Signing signing, byte @Nullable [] signed,
+			BodyInserter<?, ? super ClientHttpRequest> inserter) implements BodyInserter<Object, ClientHttpRequest> {
 
-		private final Signing signing;
-
-		SigningRequest(ClientHttpRequest delegate, Signing signing) {
-			super(delegate);
-			this.signing = signing;
+		@Override
+		public Mono<Void> insert(ClientHttpRequest message, Context context) {
+			this.filter.sign(message.getHeaders(), this.signing, this.signed);
+			return this.inserter.insert(message, context);
 		}
 
 		@Override
-		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			if (isMultipart()) {
-				sign(new ByteBuffer[0]);
-				return super.writeWith(body);
-			}
-			return DataBufferUtils.join(body)
-				.defaultIfEmpty(bufferFactory().wrap(new byte[0]))
-				.flatMap((joined) -> {
-					try (DataBuffer.ByteBufferIterator buffers = joined.readableByteBuffers()) {
-						List<ByteBuffer> parts = new ArrayList<>(1);
-						buffers.forEachRemaining(parts::add);
-						sign(parts.toArray(ByteBuffer[]::new));
-					}
-					catch (RuntimeException ex) {
-						DataBufferUtils.release(joined);
-						return Mono.error(ex);
-					}
-					return super.writeWith(Mono.just(joined));
-				});
-		}
-
-		@Override
-		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-			return writeWith(Flux.from(body).concatMap(Flux::from));
-		}
-
-		@Override
-		public Mono<Void> setComplete() {
-			return Mono.defer(() -> {
-				sign(new ByteBuffer[0]);
-				return super.setComplete();
-			});
-		}
-
-		private boolean isMultipart() {
-			MediaType contentType = getHeaders().getContentType();
-			return contentType != null && "multipart".equalsIgnoreCase(contentType.getType());
-		}
-
-		private void sign(ByteBuffer[] body) {
-			Signing signing = this.signing;
-			String ts = Long.toString(NxCloudSigningFilter.this.clock.millis());
-			SignedHeaders headers = new SignedHeaders(signing.accessKey(), signing.action(), WHATSAPP_BIZ_TYPE, ts);
-			String sign = NxCloudSigningFilter.this.signer.signBuffers(headers, body, signing.accessSecret());
-			var httpHeaders = getHeaders();
-			httpHeaders.set("accessKey", signing.accessKey());
-			httpHeaders.set("ts", ts);
-			httpHeaders.set("bizType", WHATSAPP_BIZ_TYPE);
-			httpHeaders.set("action", signing.action());
-			httpHeaders.set("sign", sign);
-			SignAlgorithm algorithm = NxCloudSigningFilter.this.signer.algorithm();
-			if (algorithm != SignAlgorithm.MD5) {
-				httpHeaders.set("algorithm", algorithm.headerValue());
-			}
+		public String toString() {
+			return "SignedBody[" + this.signing + ", "
+					+ ((this.signed != null) ? this.signed.length + " bytes signed" : "signed without body") + "]";
 		}
 
 	}

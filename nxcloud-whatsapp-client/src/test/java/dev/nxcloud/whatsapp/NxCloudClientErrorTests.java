@@ -25,6 +25,7 @@ import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -208,6 +209,32 @@ class NxCloudClientErrorTests {
 		assertThat(ex).isInstanceOf(NxCloudTimeoutException.class);
 		assertThat(((NxCloudTimeoutException) ex).getTimeout()).isEqualTo(Duration.ofMillis(300));
 		assertThat(((NxCloudTimeoutException) ex).mayHaveReachedNxCloud()).isTrue();
+		assertThat(ex.getMessage()).contains("NxCloudClient.builder().responseTimeout(…)");
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientConnector.class)
+	void serverThatStopsAnsweringEndsInATimeoutWithEitherConnectorGiven(ClientConnector connector) {
+		NxCloudClient client = TestClients.builder(this.server.baseUrl(), connector)
+			.responseTimeout(Duration.ofMillis(300))
+			.build();
+		Mono<JsonNode> getPhone = client.call(NxCloudOperation.GET_PHONE)
+			.jsonBody(Map.of("appkey", "a"))
+			.retrieve(JsonNode.class);
+		this.server.reply("{\"code\":0,\"message\":\"ok\",\"data\":{}}");
+		// with Reactor Netty, a first call shows the client that its requests can be timed out on the event loop; an
+		// upload, whose own timeout leaves the first connection all the time it needs
+		org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+		parts.part("tenant_id", "1");
+		assertThat(client.call(NxCloudOperation.UPLOAD_MEDIA)
+			.pathVariables("15550000001")
+			.multipartBody(parts.build())
+			.retrieve(JsonNode.class)
+			.block(Duration.ofSeconds(20))).isNotNull();
+		this.server.noReply();
+		NxCloudException ex = failure(getPhone);
+		assertThat(ex).isInstanceOf(NxCloudTimeoutException.class);
+		assertThat(((NxCloudTimeoutException) ex).getTimeout()).isEqualTo(Duration.ofMillis(300));
 		assertThat(ex.getMessage()).contains("NxCloudClient.builder().responseTimeout(…)");
 	}
 

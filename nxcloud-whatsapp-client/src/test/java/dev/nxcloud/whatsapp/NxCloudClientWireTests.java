@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.nxcloud.whatsapp.error.NxCloudConfigurationException;
+import dev.nxcloud.whatsapp.error.NxCloudException;
 import dev.nxcloud.whatsapp.testsupport.IndependentSignature;
 import dev.nxcloud.whatsapp.testsupport.RawHttpServer;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -206,6 +210,19 @@ class NxCloudClientWireTests {
 		StepVerifier.create(keyOnlyClient.call(NxCloudOperation.GET_PHONE).retrieve(JsonNode.class))
 			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("set 'ACCESS_SECRET'"))
 			.verify();
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	@Test
+	void aBodyReplacedByAnotherFilterIsNeitherSignedNorSent() {
+		WebClient.Builder replacingBody = WebClient.builder()
+			.filter((request, next) -> next
+				.exchange(ClientRequest.from(request).body(BodyInserters.fromValue("{\"other\":1}")).build()));
+		NxCloudClient client = TestClients.builder(this.server.baseUrl()).webClientBuilder(replacingBody).build();
+		StepVerifier.create(client.call(NxCloudOperation.GET_PHONE).jsonBody(Map.of("appkey", "a")).retrieve(JsonNode.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NxCloudException.class)
+				.hasMessageContaining("has a body the client did not make"))
+			.verify(Duration.ofSeconds(10));
 		assertThat(this.server.requests()).isEmpty();
 	}
 

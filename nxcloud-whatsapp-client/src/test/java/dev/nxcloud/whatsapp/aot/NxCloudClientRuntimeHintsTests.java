@@ -115,6 +115,7 @@ class NxCloudClientRuntimeHintsTests {
 					NxCloudDefaults.class, NxCloudRetryPolicy.class, SendRate.class, NxCloudSetting.class, NxCloudOperation.class,
 					NxCloudOperation.Host.class, NxCloudSigner.SignedHeaders.class,
 					"dev.nxcloud.whatsapp.FixedConnection", "dev.nxcloud.whatsapp.NxCloudSigningFilter$Signing",
+					"dev.nxcloud.whatsapp.NxCloudSigningFilter$SignedBody",
 					"dev.nxcloud.whatsapp.RecipientPacing$Pair",
 					NxCloudWebhookVerifier.Credentials.class, NxCloudWebhookVerifier.Verification.class,
 					NxCloudErrorCode.class, NxCloudErrorCategory.class, NxCloudClientObservationDocumentation.class,
