@@ -8,6 +8,7 @@ import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookDecoder;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
 
@@ -15,7 +16,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -64,10 +67,22 @@ class WebhookEndpointSettingsTests {
 	}
 
 	@Test
-	void withoutAMeterRegistryRefusalsAreNotCounted() {
-		this.reactive.run((context) -> assertThat(context).hasNotFailed()
-			.hasSingleBean(NxCloudWebhookHandler.class)
-			.doesNotHaveBean("io.micrometer.core.instrument.MeterRegistry"));
+	void withoutMicrometerOrAMeterRegistryTheEndpointStillRefusesAndNothingIsCounted() {
+		this.reactive.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(NxCloudWebhookHandler.class)
+				.doesNotHaveBean("nxCloudWebhookRefusalCounter"));
+		this.reactive.withPropertyValues("nxcloud.webhook.verify-signature=true").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(MeterRegistry.class);
+			WebTestClient.bindToApplicationContext(context)
+				.build()
+				.post()
+				.uri("/nxcloud/webhook")
+				.bodyValue("{}")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		});
 	}
 
 	@Test
