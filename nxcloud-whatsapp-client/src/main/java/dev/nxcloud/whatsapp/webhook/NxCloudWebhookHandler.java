@@ -217,14 +217,14 @@ public final class NxCloudWebhookHandler {
 	 */
 	private HttpStatus refused(Refusal refusal, String description) {
 		this.refusals.accept(refusal);
-		String message = "Refused an NxCloud webhook callback (" + refusal.status().value() + "): " + description;
+		String message = "Refused an NxCloud webhook callback (" + refusal.status().value() + "): ";
 		String warning = this.refusalLogs.get(refusal).warning(this.clock.instant());
 		if (warning != null) {
-			logger.warn(message + warning + ". " + refusal.check() + ". Refusals for this reason are logged at DEBUG, "
-					+ "with at most one WARN every " + REFUSAL_WARNING_INTERVAL.toMinutes() + " minutes");
+			logger.warn(message + description + warning + ". " + refusal.check() + ". Refusals for this reason are "
+					+ "logged at DEBUG, with at most one WARN every " + REFUSAL_WARNING_INTERVAL.toMinutes() + " minutes");
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug(message);
+			logger.debug(message + description);
 		}
 		return refusal.status();
 	}
