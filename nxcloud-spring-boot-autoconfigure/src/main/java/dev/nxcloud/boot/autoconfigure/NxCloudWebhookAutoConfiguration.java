@@ -1,6 +1,9 @@
 package dev.nxcloud.boot.autoconfigure;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.webhook.InMemoryWebhookDeliveryStore;
@@ -9,6 +12,8 @@ import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvents;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
 import dev.nxcloud.whatsapp.webhook.WebhookDeliveryStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +26,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration for the endpoint that receives NxCloud's callbacks ({@code nxcloud.webhook.*}), in a WebFlux
@@ -31,7 +39,8 @@ import org.springframework.context.annotation.Import;
  * {@code nxcloud.webhook.verify-signature}, callbacks are verified with the webhook's own credentials if configured,
  * else with the account's; an {@link NxCloudWebhookVerifier} bean of the application's own is used instead, with or
  * without that property, and an {@link NxCloudWebhookHandler} bean of its own replaces the handler. An endpoint
- * whose handler accepts unsigned callbacks says so with a warning when it is mapped, at start-up.
+ * whose handler accepts unsigned callbacks says so with a warning when it is mapped, at start-up. With a Micrometer
+ * {@link MeterRegistry} bean, refused callbacks are counted in {@value #REFUSED_METRIC}, tagged by {@code reason}.
  */
 @AutoConfiguration(after = NxCloudAutoConfiguration.class)
 @ConditionalOnWebApplication
@@ -40,6 +49,15 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(NxCloudWebhookProperties.class)
 @Import({ ReactiveNxCloudWebhookEndpointConfiguration.class, ServletNxCloudWebhookEndpointConfiguration.class })
 public final class NxCloudWebhookAutoConfiguration {
+
+	/**
+	 * The counter of refused callbacks, tagged {@code reason} ({@code invalid_signature}, {@code missing_signature},
+	 * and so on: {@link NxCloudWebhookHandler.Refusal#tag()}).
+	 */
+	public static final String REFUSED_METRIC = "nxcloud.webhook.refused";
+
+	/** The largest {@code nxcloud.webhook.max-body-size}: far beyond any callback, and one byte more fits an array. */
+	private static final DataSize LARGEST_MAX_BODY_SIZE = DataSize.ofGigabytes(1);
 
 	private static final Log logger = LogFactory.getLog(NxCloudWebhookAutoConfiguration.class);
 
@@ -60,10 +78,28 @@ public final class NxCloudWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	NxCloudWebhookHandler nxCloudWebhookHandler(NxCloudWebhookProperties properties,
 			ObjectProvider<NxCloudWebhookVerifier> verifier, ObjectProvider<NxCloudConnectionDetails> connectionDetails,
-			ApplicationEventPublisher publisher, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries) {
+			ApplicationEventPublisher publisher, NxCloudWebhookEvents events, WebhookDeliveryStore deliveries,
+			ObjectProvider<NxCloudTime> time, ObjectProvider<Consumer<NxCloudWebhookHandler.Refusal>> refusals) {
 		return new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier(properties, verifier, connectionDetails),
 				publisher::publishEvent, events, deliveries, properties.getDeduplication().getClaimTimeout(),
-				properties.getDeduplication().getTimeToLive());
+				properties.getDeduplication().getTimeToLive(), time.getIfUnique(NxCloudTime::system).clock(),
+				refusals.getIfUnique(() -> (refusal) -> {
+				}));
+	}
+
+	/**
+	 * The largest body the endpoint accepts, in bytes.
+	 * @param properties the webhook properties
+	 * @return {@code nxcloud.webhook.max-body-size} in bytes
+	 * @throws InvalidConfigurationPropertyValueException if it is less than one byte or more than 1 GB
+	 */
+	static int maxBodySize(NxCloudWebhookProperties properties) {
+		DataSize size = properties.getMaxBodySize();
+		if (size == null || size.toBytes() < 1 || size.compareTo(LARGEST_MAX_BODY_SIZE) > 0) {
+			throw new InvalidConfigurationPropertyValueException("nxcloud.webhook.max-body-size", size,
+					"it must be between 1B and " + LARGEST_MAX_BODY_SIZE.toGigabytes() + "GB");
+		}
+		return Math.toIntExact(size.toBytes());
 	}
 
 	/**
@@ -107,6 +143,31 @@ public final class NxCloudWebhookAutoConfiguration {
 		String accessKey = (properties.getAccessKey() != null) ? properties.getAccessKey()
 				: (account != null) ? account.getAccessKey() : null;
 		return new NxCloudWebhookVerifier.Credentials(accessKey, (account != null) ? account.getAccessSecret() : null);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class RefusalMetricsConfiguration {
+
+		/** One counter per reason, registered once, if the application has a meter registry. */
+		@Bean
+		@ConditionalOnMissingBean(name = "nxCloudWebhookRefusalCounter")
+		Consumer<NxCloudWebhookHandler.Refusal> nxCloudWebhookRefusalCounter(ObjectProvider<MeterRegistry> registry) {
+			MeterRegistry meters = registry.getIfUnique();
+			if (meters == null) {
+				return (refusal) -> {
+				};
+			}
+			Map<NxCloudWebhookHandler.Refusal, Counter> counters = new EnumMap<>(NxCloudWebhookHandler.Refusal.class);
+			for (NxCloudWebhookHandler.Refusal refusal : NxCloudWebhookHandler.Refusal.values()) {
+				counters.put(refusal, Counter.builder(REFUSED_METRIC)
+					.description("Callbacks the NxCloud webhook endpoint refused")
+					.tag("reason", refusal.tag())
+					.register(meters));
+			}
+			return (refusal) -> counters.get(refusal).increment();
+		}
+
 	}
 
 }

@@ -21,7 +21,8 @@ public class NxCloudWebhookProperties {
 	private boolean enabled;
 
 	/**
-	 * Path of the webhook endpoint, to which NxCloud POSTs callbacks.
+	 * Path of the webhook endpoint, to which NxCloud POSTs callbacks. The endpoint owns the path: it answers other
+	 * methods with 405, before any controller of the application's own mapped on the same path is asked.
 	 */
 	private String path = "/nxcloud/webhook";
 
@@ -56,7 +57,8 @@ public class NxCloudWebhookProperties {
 	private final Deduplication deduplication = new Deduplication();
 
 	/**
-	 * Largest callback body accepted; a larger one is answered with 413 without being read further or handled.
+	 * Largest callback body accepted, from 1B to 1GB; a larger one is answered with 413 without being read further
+	 * or handled.
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 

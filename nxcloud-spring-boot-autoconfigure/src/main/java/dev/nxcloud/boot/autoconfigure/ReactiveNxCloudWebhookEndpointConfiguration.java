@@ -27,7 +27,7 @@ class ReactiveNxCloudWebhookEndpointConfiguration {
 			NxCloudWebhookProperties properties) {
 		NxCloudWebhookAutoConfiguration.warnIfUnverified(handler, properties.getPath());
 		return new ReactiveNxCloudWebhookEndpoint(handler, Schedulers.boundedElastic(),
-				(int) properties.getMaxBodySize().toBytes())
+				NxCloudWebhookAutoConfiguration.maxBodySize(properties))
 			.routerFunction(properties.getPath());
 	}
 

@@ -25,7 +25,7 @@ class ServletNxCloudWebhookEndpointConfiguration {
 	RouterFunction<ServerResponse> nxCloudWebhookRouterFunction(NxCloudWebhookHandler handler,
 			NxCloudWebhookProperties properties) {
 		NxCloudWebhookAutoConfiguration.warnIfUnverified(handler, properties.getPath());
-		return new ServletNxCloudWebhookEndpoint(handler, (int) properties.getMaxBodySize().toBytes())
+		return new ServletNxCloudWebhookEndpoint(handler, NxCloudWebhookAutoConfiguration.maxBodySize(properties))
 			.routerFunction(properties.getPath());
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -48,10 +49,14 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 	 * Create an endpoint.
 	 * @param handler handles each callback
 	 * @param scheduler where callbacks are handled, for example {@code Schedulers.boundedElastic()}
-	 * @param maxBodySize the largest body accepted, in bytes; a larger one is answered with 413, not read beyond
-	 * the limit
+	 * @param maxBodySize the largest body accepted, in bytes, from 1 to {@code Integer.MAX_VALUE - 1}; a larger one
+	 * is answered with 413, not read beyond the limit
 	 */
 	public ReactiveNxCloudWebhookEndpoint(NxCloudWebhookHandler handler, Scheduler scheduler, int maxBodySize) {
+		Assert.notNull(handler, "handler must not be null");
+		Assert.notNull(scheduler, "scheduler must not be null");
+		Assert.isTrue(maxBodySize > 0 && maxBodySize < Integer.MAX_VALUE,
+				() -> "maxBodySize must be between 1 and " + (Integer.MAX_VALUE - 1) + " (got " + maxBodySize + ")");
 		this.handler = handler;
 		this.scheduler = scheduler;
 		this.maxBodySize = maxBodySize;
@@ -59,11 +64,13 @@ public final class ReactiveNxCloudWebhookEndpoint implements HandlerFunction<Ser
 
 	/**
 	 * A router function that routes the path to this endpoint, which handles {@code POST} and answers other methods
-	 * with {@code 405}.
+	 * with {@code 405}. Router functions are asked before annotated controllers, so the endpoint owns its path: a
+	 * controller method of the application's own on the same path, whatever its HTTP method, is never reached.
 	 * @param path the path, for example {@code /nxcloud/webhook}
 	 * @return the router function
 	 */
 	public RouterFunction<ServerResponse> routerFunction(String path) {
+		Assert.hasText(path, "path must not be empty");
 		return RouterFunctions.route(RequestPredicates.path(path), this);
 	}
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.Assert;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -37,21 +38,26 @@ public final class ServletNxCloudWebhookEndpoint implements HandlerFunction<Serv
 	/**
 	 * Create an endpoint.
 	 * @param handler handles each callback
-	 * @param maxBodySize the largest body accepted, in bytes; a larger one is answered with 413, not read beyond
-	 * the limit
+	 * @param maxBodySize the largest body accepted, in bytes, from 1 to {@code Integer.MAX_VALUE - 1}; a larger one
+	 * is answered with 413, not read beyond the limit
 	 */
 	public ServletNxCloudWebhookEndpoint(NxCloudWebhookHandler handler, int maxBodySize) {
+		Assert.notNull(handler, "handler must not be null");
+		Assert.isTrue(maxBodySize > 0 && maxBodySize < Integer.MAX_VALUE,
+				() -> "maxBodySize must be between 1 and " + (Integer.MAX_VALUE - 1) + " (got " + maxBodySize + ")");
 		this.handler = handler;
 		this.maxBodySize = maxBodySize;
 	}
 
 	/**
 	 * A router function that routes the path to this endpoint, which handles {@code POST} and answers other methods
-	 * with {@code 405}.
+	 * with {@code 405}. Router functions are asked before annotated controllers, so the endpoint owns its path: a
+	 * controller method of the application's own on the same path, whatever its HTTP method, is never reached.
 	 * @param path the path, for example {@code /nxcloud/webhook}
 	 * @return the router function
 	 */
 	public RouterFunction<ServerResponse> routerFunction(String path) {
+		Assert.hasText(path, "path must not be empty");
 		return RouterFunctions.route(RequestPredicates.path(path), this);
 	}
 

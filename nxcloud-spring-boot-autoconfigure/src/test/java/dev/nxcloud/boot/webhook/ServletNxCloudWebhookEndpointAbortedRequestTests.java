@@ -1,91 +1,78 @@
 package dev.nxcloud.boot.webhook;
 
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import ch.qos.logback.classic.Level;
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
 import dev.nxcloud.boot.autoconfigure.NxCloudWebhookAutoConfiguration;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A body that ends before its declared length: the servlet container's stream fails while it is read.
+ * A body that does not arrive whole, sent over a socket to the Spring MVC endpoint on a real embedded Tomcat: the
+ * container's stream fails while it is read.
  */
 class ServletNxCloudWebhookEndpointAbortedRequestTests {
 
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
+		.withUserConfiguration(WebMvc.class, ReactiveNxCloudWebhookEndpointAbortedRequestTests.Listener.class)
+		.withPropertyValues("nxcloud.webhook.enabled=true");
+
 	@Test
-	void aBodyCutShortIsOneDebugLineAndNoAnswer() {
-		new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
-			.withUserConfiguration(ReactiveNxCloudWebhookEndpointAbortedRequestTests.Listener.class)
-			.withBean(org.springframework.web.servlet.config.annotation.DelegatingWebMvcConfiguration.class)
-			.withPropertyValues("nxcloud.webhook.enabled=true")
-			.run((context) -> {
-				try (LogCapture everything = LogCapture.everything();
-						LogCapture endpoint = LogCapture.of(ServletNxCloudWebhookEndpoint.class)) {
-					MvcResult result = MockMvcBuilders.webAppContextSetup(context)
-						.build()
-						.perform(post("/nxcloud/webhook").header("Content-Length", "1000")
-							.with((request) -> new MockHttpServletRequest(request.getServletContext(), "POST",
-									"/nxcloud/webhook") {
-								@Override
-								public ServletInputStream getInputStream() {
-									return new CutShort();
-								}
-							}))
-						.andReturn();
-					assertThat(result.getResponse().isCommitted()).isFalse();
-					assertThat(result.getResponse().getContentAsByteArray()).isEmpty();
-					assertThat(endpoint.lines()).singleElement().asString().startsWith("DEBUG Ignored an incomplete");
-					assertThat(everything.events()).noneMatch((event) -> event.getLevel().isGreaterOrEqual(Level.WARN));
-					assertThat(context.getBean(ReactiveNxCloudWebhookEndpointAbortedRequestTests.Listener.class).events)
-						.isEmpty();
-				}
-			});
+	void aBodyCutShortIsOneDebugLineAndNoEvent() {
+		assertAbortedQuietly("Content-Length: 1000\r\n\r\n{\"st");
 	}
 
-	/** Five bytes, then the connection is gone. */
-	private static final class CutShort extends ServletInputStream {
+	@Test
+	void aMalformedChunkSizeIsOneDebugLineAndNoEvent() {
+		assertAbortedQuietly("Transfer-Encoding: chunked\r\n\r\n5\r\n{\"st}\r\nzz\r\n");
+	}
 
-		private final ByteArrayInputStream bytes = new ByteArrayInputStream("{\"sta".getBytes());
-
-		@Override
-		public int read() throws IOException {
-			int next = this.bytes.read();
-			if (next < 0) {
-				throw new EOFException("Unexpected EOF read on the socket");
+	private void assertAbortedQuietly(String headersAndBody) {
+		this.runner.run((context) -> {
+			try (TomcatServer server = TomcatServer.start(context);
+					LogCapture everything = LogCapture.everything();
+					LogCapture endpoint = LogCapture.of(ServletNxCloudWebhookEndpoint.class)) {
+				for (int i = 0; i < 3; i++) {
+					send(server.port(), "POST /nxcloud/webhook HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Content-Type: application/json\r\n" + headersAndBody);
+				}
+				await().untilAsserted(() -> assertThat(endpoint.lines()).hasSize(3));
+				assertThat(endpoint.lines()).allSatisfy((line) -> assertThat(line).startsWith("DEBUG Ignored an "
+						+ "incomplete NxCloud webhook request"));
+				assertThat(everything.events()).noneMatch((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+					.noneMatch((event) -> event.getThrowableProxy() != null);
+				assertThat(context.getBean(ReactiveNxCloudWebhookEndpointAbortedRequestTests.Listener.class).events)
+					.isEmpty();
 			}
-			return next;
-		}
+		});
+	}
 
-		@Override
-		public boolean isFinished() {
-			return false;
+	private static void send(int port, String request) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port));
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
 		}
+	}
 
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			throw new UnsupportedOperationException();
-		}
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebMvc
+	static class WebMvc {
 
 	}
 

@@ -1,6 +1,5 @@
 package dev.nxcloud.boot.webhook;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
+import dev.nxcloud.boot.autoconfigure.NxCloudTime;
 import dev.nxcloud.boot.autoconfigure.NxCloudWebhookAutoConfiguration;
 import dev.nxcloud.simulator.Signatures;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
+import dev.nxcloud.whatsapp.testsupport.SteppedClock;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -37,10 +38,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.reactive.config.EnableWebFlux;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
@@ -49,10 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One table of hostile and careless callbacks, each with its expected answer and the number of events it hands over,
- * sent to the real endpoint of both stacks: WebFlux on a Reactor Netty server on a random loopback port (over a raw
- * socket, so that the bytes are exactly the row's), Spring MVC through MockMvc (the module has no servlet container).
- * Signature verification is on, as the README asks, and the body limit is the default. Every row must leave the log
- * quiet: nothing at {@code WARN} or above, and no stack trace at {@code INFO} or above.
+ * sent over a raw socket (so that the bytes are exactly the row's) to the real endpoint of both stacks, each on a real
+ * server on a random loopback port: WebFlux on Reactor Netty, Spring MVC on an embedded Tomcat. Signature
+ * verification is on, as the README asks, and the body limit is the default. The log stays quiet: no stack trace at
+ * all, and no {@code WARN} but the handler's refusal warnings, at most one per reason for the whole table.
  */
 class WebhookHostileCorpusTests {
 
@@ -75,6 +72,7 @@ class WebhookHostileCorpusTests {
 			.withConfiguration(
 					AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
 			.withUserConfiguration(WebFlux.class, Listener.class)
+			.withBean(NxCloudTime.class, WebhookHostileCorpusTests::standingTime)
 			.withPropertyValues(PROPERTIES)
 			.run((context) -> {
 				DisposableServer server = HttpServer.create()
@@ -97,11 +95,18 @@ class WebhookHostileCorpusTests {
 			.withConfiguration(
 					AutoConfigurations.of(NxCloudAutoConfiguration.class, NxCloudWebhookAutoConfiguration.class))
 			.withUserConfiguration(WebMvc.class, Listener.class)
+			.withBean(NxCloudTime.class, WebhookHostileCorpusTests::standingTime)
 			.withPropertyValues(PROPERTIES)
 			.run((context) -> {
-				MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
-				runTable(context, (request) -> throughMockMvc(mvc, request));
+				try (TomcatServer server = TomcatServer.start(context)) {
+					runTable(context, (request) -> overSocket(server.port(), request));
+				}
 			});
+	}
+
+	/** Time that stands still for the handler, so that its refusal warnings' interval never passes. */
+	static NxCloudTime standingTime() {
+		return new NxCloudTime(new SteppedClock(), Schedulers.immediate());
 	}
 
 	private void runTable(ApplicationContext context, Sender sender) throws Exception {
@@ -111,26 +116,40 @@ class WebhookHostileCorpusTests {
 			.anyMatch((row) -> row.status() != 200);
 		List<NxCloudWebhookEvent> published = context.getBean(Listener.class).events;
 		SoftAssertions softly = new SoftAssertions();
+		List<String> warnings = new ArrayList<>();
 		for (Row row : rows) {
 			published.clear();
-			List<String> loud = new ArrayList<>();
+			List<String> stackTraces = new ArrayList<>();
 			int status = 0;
 			try (LogCapture log = LogCapture.everything()) {
 				Request request = row.request().get();
 				for (int i = 0; i < row.sends(); i++) {
 					status = sender.send(request);
 				}
-				log.events()
-					.stream()
-					.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)
-							|| (event.getLevel().isGreaterOrEqual(Level.INFO) && event.getThrowableProxy() != null))
-					.forEach((event) -> loud.add(event.getLevel() + " " + event.getFormattedMessage()));
+				for (ILoggingEvent event : log.events()) {
+					if (event.getThrowableProxy() != null) {
+						stackTraces.add(event.getLevel() + " " + event.getFormattedMessage());
+					}
+					if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+						warnings.add(event.getFormattedMessage());
+					}
+				}
 			}
-			softly.assertThat(new Outcome(status, published.size(), loud))
+			softly.assertThat(new Outcome(status, published.size(), stackTraces))
 				.as(row.name())
 				.isEqualTo(new Outcome(row.status(), row.events(), List.of()));
 		}
+		softly.assertThat(warnings).as("the table's warnings: refusals only, at most one per reason")
+			.allMatch((line) -> line.startsWith("Refused an NxCloud webhook callback"))
+			.extracting(WebhookHostileCorpusTests::reason)
+			.doesNotHaveDuplicates()
+			.contains("(401): the signature does not match", "(400): A callback body must be a JSON object");
 		softly.assertAll();
+	}
+
+	/** A refusal warning's status and reason: what comes before its hint. */
+	static String reason(String warning) {
+		return warning.substring("Refused an NxCloud webhook callback ".length()).split("[.;]", 2)[0];
 	}
 
 	/** The table: the same for both stacks, each row built afresh so that its ids and {@code ts} are new. */
@@ -421,74 +440,6 @@ class WebhookHostileCorpusTests {
 		return line.toString(StandardCharsets.ISO_8859_1).strip();
 	}
 
-	/** The same request through MockMvc: every header as given, the body streamed when the row says so. */
-	private static int throughMockMvc(MockMvc mvc, Request request) throws Exception {
-		return mvc.perform((servletContext) -> {
-			MockHttpServletRequest servlet = request.streamed() ? new Streamed(servletContext, request.body())
-					: new MockHttpServletRequest(servletContext);
-			servlet.setMethod(request.method());
-			servlet.setRequestURI(PATH);
-			if (request.contentType() != null) {
-				servlet.setContentType(request.contentType());
-			}
-			if (!request.streamed()) {
-				servlet.setContent(request.body());
-			}
-			if (request.declaredLength() != null) {
-				servlet.addHeader("Content-Length", request.contentLength());
-			}
-			for (Header header : request.headers()) {
-				servlet.addHeader(header.name(), header.value());
-			}
-			return servlet;
-		}).andReturn().getResponse().getStatus();
-	}
-
-	/** A request whose body comes without a length, as a chunked one does. */
-	private static final class Streamed extends MockHttpServletRequest {
-
-		private final byte[] body;
-
-		Streamed(jakarta.servlet.ServletContext servletContext, byte[] body) {
-			super(servletContext);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
-		}
-
-	}
-
 	@FunctionalInterface
 	private interface Sender {
 
@@ -572,8 +523,8 @@ class WebhookHostileCorpusTests {
 	private record Row(String name, Supplier<Request> request, int sends, int status, int events) {
 	}
 
-	/** What a row did: the last status, the events handed over, and what it logged at WARN or with a stack trace. */
-	private record Outcome(int status, int events, List<String> loudLogLines) {
+	/** What a row did: the last status, the events handed over, and what it logged with a stack trace. */
+	private record Outcome(int status, int events, List<String> stackTraces) {
 	}
 
 	@Configuration(proxyBeanMethods = false)

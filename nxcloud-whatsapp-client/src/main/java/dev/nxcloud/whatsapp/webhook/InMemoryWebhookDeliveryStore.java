@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.util.Assert;
+
 /**
  * The default {@link WebhookDeliveryStore}, local to this JVM: it holds at most {@code capacity} keys, forgetting the
  * oldest claim or confirmation first, and forgets a key once its lease or time to live has passed. Thread-safe.
@@ -33,12 +35,15 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 		if (capacity < 0) {
 			throw new IllegalArgumentException("capacity must not be negative (got " + capacity + ")");
 		}
+		Assert.notNull(clock, "clock must not be null");
 		this.capacity = capacity;
 		this.clock = clock;
 	}
 
 	@Override
 	public synchronized Claim claim(String key, Duration lease) {
+		Assert.notNull(key, "key must not be null");
+		Assert.notNull(lease, "lease must not be null");
 		long now = this.clock.millis();
 		forgetExpired(now);
 		Delivery known = this.deliveries.get(key);
@@ -51,12 +56,15 @@ public final class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore 
 
 	@Override
 	public synchronized void confirm(String key, Duration timeToLive) {
+		Assert.notNull(key, "key must not be null");
+		Assert.notNull(timeToLive, "timeToLive must not be null");
 		long now = this.clock.millis();
 		remember(key, new Delivery(now + timeToLive.toMillis(), true), now);
 	}
 
 	@Override
 	public synchronized void release(String key) {
+		Assert.notNull(key, "key must not be null");
 		this.deliveries.remove(key);
 	}
 

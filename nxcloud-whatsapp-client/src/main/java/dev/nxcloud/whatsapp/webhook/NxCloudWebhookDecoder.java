@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.nxcloud.whatsapp.NxCloudJson;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -19,6 +20,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.util.Assert;
 
 /**
  * Reads a callback body into its events, telling payloads apart by their top-level key: {@code statuses} (one
@@ -52,12 +55,9 @@ public final class NxCloudWebhookDecoder {
 	 */
 	public static final int MAX_DEPTH = 32;
 
-	private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-		.maxTokenCount(MAX_TOKENS)
-		.maxNestingDepth(MAX_DEPTH)
-		.build();
-
 	private final JsonMapper json;
+
+	private final StreamReadConstraints limits;
 
 	private final TokenStreamFactory parsers;
 
@@ -69,13 +69,38 @@ public final class NxCloudWebhookDecoder {
 	}
 
 	/**
-	 * Create a decoder with the given mapper, which should be as lenient as {@link NxCloudJson#newMapper()}. Its
-	 * parsers are held to {@link #MAX_TOKENS} and {@link #MAX_DEPTH} whatever its own constraints.
+	 * Create a decoder with the given mapper, which should be as lenient as {@link NxCloudJson#newMapper()}. Each of
+	 * its parsers' limits stays where it is stricter than the decoder's: {@link #MAX_TOKENS}, {@link #MAX_DEPTH} and
+	 * Jackson's defaults for the lengths of numbers, strings, names and documents.
 	 * @param json the mapper
 	 */
 	public NxCloudWebhookDecoder(JsonMapper json) {
+		Assert.notNull(json, "json must not be null");
 		this.json = json;
-		this.parsers = json.tokenStreamFactory().rebuild().streamReadConstraints(LIMITS).build();
+		this.limits = stricter(json.tokenStreamFactory().streamReadConstraints(), StreamReadConstraints.builder()
+			.maxTokenCount(MAX_TOKENS)
+			.maxNestingDepth(MAX_DEPTH)
+			.build());
+		this.parsers = json.tokenStreamFactory().rebuild().streamReadConstraints(this.limits).build();
+	}
+
+	private static StreamReadConstraints stricter(StreamReadConstraints given, StreamReadConstraints own) {
+		return StreamReadConstraints.builder()
+			.maxNestingDepth(Math.min(given.getMaxNestingDepth(), own.getMaxNestingDepth()))
+			.maxTokenCount(stricter(given.getMaxTokenCount(), own.getMaxTokenCount()))
+			.maxDocumentLength(stricter(given.getMaxDocumentLength(), own.getMaxDocumentLength()))
+			.maxNumberLength(Math.min(given.getMaxNumberLength(), own.getMaxNumberLength()))
+			.maxStringLength(Math.min(given.getMaxStringLength(), own.getMaxStringLength()))
+			.maxNameLength(Math.min(given.getMaxNameLength(), own.getMaxNameLength()))
+			.build();
+	}
+
+	/** The stricter of two long limits, where zero or less means none. */
+	private static long stricter(long given, long own) {
+		if (given <= 0 || own <= 0) {
+			return Math.max(given, own);
+		}
+		return Math.min(given, own);
 	}
 
 	/**
@@ -83,10 +108,12 @@ public final class NxCloudWebhookDecoder {
 	 * @param body the raw body
 	 * @return its events, in order; at least one
 	 * @throws IllegalArgumentException if the body is not well-formed UTF-8, not a JSON object, or beyond
-	 * {@link #MAX_TOKENS} or {@link #MAX_DEPTH}
+	 * {@link #MAX_TOKENS}, {@link #MAX_DEPTH} or another limit of the parsers
+	 * @throws dev.nxcloud.whatsapp.error.NxCloudValidationException if the body is {@code null}
 	 */
 	public List<NxCloudWebhookEvent> decode(byte[] body) {
-		TokenBudget budget = new TokenBudget();
+		NxCloudValidation.requireNonNull("body", body);
+		TokenBudget budget = new TokenBudget(this.limits.getMaxTokenCount());
 		JsonNode root = readTree(body, budget);
 		if (root == null || !root.isObject()) {
 			throw new IllegalArgumentException("A callback body must be a JSON object");
@@ -128,8 +155,9 @@ public final class NxCloudWebhookDecoder {
 			return parse(text, budget);
 		}
 		catch (StreamConstraintsException ex) {
-			throw new IllegalArgumentException("A callback body must have at most " + MAX_TOKENS
-					+ " JSON tokens, nested at most " + MAX_DEPTH + " deep", ex);
+			throw new IllegalArgumentException("A callback body must have at most " + this.limits.getMaxTokenCount()
+					+ " JSON tokens, nested at most " + this.limits.getMaxNestingDepth() + " deep, and no number, "
+					+ "string or name longer than its parser allows", ex);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("A callback body must be a JSON object", ex);
@@ -215,8 +243,9 @@ public final class NxCloudWebhookDecoder {
 			return parse(text, budget);
 		}
 		catch (StreamConstraintsException ex) {
-			throw new IllegalArgumentException("A callback must have at most " + MAX_TOKENS + " JSON tokens, "
-					+ "counting those of its wa_ext texts, nested at most " + MAX_DEPTH + " deep", ex);
+			throw new IllegalArgumentException("A callback must have at most " + this.limits.getMaxTokenCount()
+					+ " JSON tokens, counting those of its wa_ext texts, nested at most "
+					+ this.limits.getMaxNestingDepth() + " deep", ex);
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -226,12 +255,18 @@ public final class NxCloudWebhookDecoder {
 	/** The tokens a callback's parses have taken so far. */
 	private static final class TokenBudget {
 
+		private final long limit;
+
 		private long spent;
+
+		TokenBudget(long limit) {
+			this.limit = limit;
+		}
 
 		void spend(long tokens) {
 			this.spent += tokens;
-			if (this.spent > MAX_TOKENS) {
-				throw new StreamConstraintsException("more than " + MAX_TOKENS + " JSON tokens in all");
+			if (this.spent > this.limit) {
+				throw new StreamConstraintsException("more than " + this.limit + " JSON tokens in all");
 			}
 		}
 

@@ -8,9 +8,11 @@ import java.util.function.Supplier;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.NxCloudSigner.SignedHeaders;
+import dev.nxcloud.whatsapp.NxCloudValidation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
 
 /**
  * Checks the signature NxCloud puts on callbacks when the app has callback signing configured: headers
@@ -39,6 +41,10 @@ public final class NxCloudWebhookVerifier {
 	 */
 	public NxCloudWebhookVerifier(NxCloudSigner signer, Supplier<Credentials> credentials, Duration maxClockSkew,
 			Clock clock) {
+		Assert.notNull(signer, "signer must not be null");
+		Assert.notNull(credentials, "credentials must not be null");
+		Assert.notNull(maxClockSkew, "maxClockSkew must not be null");
+		Assert.notNull(clock, "clock must not be null");
 		this.signer = signer;
 		this.credentials = credentials;
 		this.maxClockSkew = maxClockSkew;
@@ -50,8 +56,11 @@ public final class NxCloudWebhookVerifier {
 	 * @param headers the request headers
 	 * @param body the raw request body
 	 * @return the outcome; only {@link Verification#VALID} means the callback may be trusted
+	 * @throws dev.nxcloud.whatsapp.error.NxCloudValidationException if the headers or the body are {@code null}
 	 */
 	public Verification verify(HttpHeaders headers, byte[] body) {
+		NxCloudValidation.requireNonNull("headers", headers);
+		NxCloudValidation.requireNonNull("body", body);
 		String accessKey = headers.getFirst("accesskey");
 		String action = headers.getFirst("action");
 		String bizType = headers.getFirst("biztype");

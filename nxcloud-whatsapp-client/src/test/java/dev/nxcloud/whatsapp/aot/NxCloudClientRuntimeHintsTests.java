@@ -58,6 +58,7 @@ import dev.nxcloud.whatsapp.template.TemplateRequest;
 import dev.nxcloud.whatsapp.webhook.AccountEvent;
 import dev.nxcloud.whatsapp.webhook.InboundMessageEvent;
 import dev.nxcloud.whatsapp.webhook.MessageStatusEvent;
+import dev.nxcloud.whatsapp.webhook.NxCloudWebhookHandler;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier;
 import dev.nxcloud.whatsapp.webhook.TemplateEvent;
 import dev.nxcloud.whatsapp.webhook.UnknownWebhookEvent;
@@ -118,6 +119,7 @@ class NxCloudClientRuntimeHintsTests {
 					"dev.nxcloud.whatsapp.NxCloudSigningFilter$SignedBody",
 					"dev.nxcloud.whatsapp.RecipientPacing$Pair",
 					NxCloudWebhookVerifier.Credentials.class, NxCloudWebhookVerifier.Verification.class,
+					NxCloudWebhookHandler.Refusal.class,
 					NxCloudErrorCode.class, NxCloudErrorCategory.class, NxCloudClientObservationDocumentation.class,
 					NxCloudClientObservationDocumentation.LowCardinalityKeyNames.class,
 					NxCloudClientObservationDocumentation.HighCardinalityKeyNames.class),

@@ -106,4 +106,20 @@ class InMemoryWebhookDeliveryStoreTests {
 			.withMessage("capacity must not be negative (got -1)");
 	}
 
+	@Test
+	void nullArgumentsAreRefusedByName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryWebhookDeliveryStore(10, null))
+			.withMessage("clock must not be null");
+		InMemoryWebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, this.clock);
+		assertThatIllegalArgumentException().isThrownBy(() -> store.claim("a", null))
+			.withMessage("lease must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> store.claim(null, LEASE))
+			.withMessage("key must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> store.confirm("a", null))
+			.withMessage("timeToLive must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> store.release(null))
+			.withMessage("key must not be null");
+		assertThat(store.keys()).isEmpty();
+	}
+
 }

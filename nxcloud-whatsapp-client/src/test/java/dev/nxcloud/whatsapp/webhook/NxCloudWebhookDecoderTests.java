@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -296,7 +301,8 @@ class NxCloudWebhookDecoderTests {
 		// the braces and brackets around 4,997 empty statuses are 9,999 tokens, around 4,998 are 10,001
 		assertThat(decode(items("statuses", "{}", 4_997))).hasSize(4_997);
 		assertThatIllegalArgumentException().isThrownBy(() -> decode(items("statuses", "{}", 4_998)))
-			.withMessage("A callback body must have at most 10000 JSON tokens, nested at most 32 deep");
+			.withMessage("A callback body must have at most 10000 JSON tokens, nested at most 32 deep, and no number, "
+					+ "string or name longer than its parser allows");
 		assertThat(decode("{\"a\":".repeat(32) + "1" + "}".repeat(32))).singleElement()
 			.isInstanceOf(UnknownWebhookEvent.class);
 		assertThatIllegalArgumentException().isThrownBy(() -> decode("{\"a\":".repeat(33) + "1" + "}".repeat(33)))
@@ -316,6 +322,45 @@ class NxCloudWebhookDecoderTests {
 
 	private static String items(String name, String item, int count) {
 		return "{\"" + name + "\":[" + String.join(",", Collections.nCopies(count, item)) + "]}";
+	}
+
+	@Test
+	void eachOfAGivenMappersLimitsStaysWhereItIsStricterThanTheDecoders() {
+		NxCloudWebhookDecoder strict = new NxCloudWebhookDecoder(mapper(StreamReadConstraints.builder()
+			.maxStringLength(100)
+			.maxTokenCount(100)
+			.maxNumberLength(10)
+			.maxNestingDepth(1_000)
+			.build()));
+		String longId = "{\"statuses\":[{\"id\":\"" + "x".repeat(101) + "\",\"status\":\"read\"}]}";
+		String longNumber = "{\"statuses\":[{\"id\":\"m1\",\"timestamp\":" + "9".repeat(11) + "}]}";
+		String manyTokens = items("statuses", "{}", 60);
+		String deep = "{\"a\":".repeat(33) + "1" + "}".repeat(33);
+		for (String body : List.of(longId, longNumber, manyTokens)) {
+			assertThat(this.decoder.decode(bytes(body))).as("the decoder's own limits allow it").isNotEmpty();
+			assertThatIllegalArgumentException().as("the mapper's stricter limit refuses it")
+				.isThrownBy(() -> strict.decode(bytes(body)));
+		}
+		assertThatIllegalArgumentException().as("the mapper's looser depth does not loosen the decoder's")
+			.isThrownBy(() -> strict.decode(bytes(deep)))
+			.withMessageContaining("at most 100 JSON tokens, nested at most 32 deep");
+	}
+
+	@Test
+	void aNullMapperOrBodyIsRefusedByName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new NxCloudWebhookDecoder(null))
+			.withMessage("json must not be null");
+		assertThatExceptionOfType(NxCloudValidationException.class).isThrownBy(() -> this.decoder.decode(null))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("body"))
+			.withMessageContaining("'body' is required");
+	}
+
+	private static JsonMapper mapper(StreamReadConstraints constraints) {
+		return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

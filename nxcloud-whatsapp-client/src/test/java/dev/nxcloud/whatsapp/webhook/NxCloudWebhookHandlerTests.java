@@ -7,14 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.SignAlgorithm;
 import dev.nxcloud.simulator.Signatures;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
+import dev.nxcloud.whatsapp.testsupport.SteppedClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -23,6 +27,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 class NxCloudWebhookHandlerTests {
 
@@ -227,8 +234,12 @@ class NxCloudWebhookHandlerTests {
 		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
 			assertThat(handler.handle(signedHeaders(overlongSlash), overlongSlash)).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(handler.handle(signedHeaders(loneFf), loneFf)).isEqualTo(HttpStatus.BAD_REQUEST);
-			assertThat(output.text()).contains("DEBUG Refused an NxCloud webhook callback: A callback body must be "
-					+ "well-formed UTF-8");
+			assertThat(output.lines()).containsExactly(
+					"WARN Refused an NxCloud webhook callback (400): A callback body must be well-formed UTF-8. If "
+							+ "NxCloud's callbacks are refused, check that they come from NxCloud and are within the "
+							+ "decoder's limits. Refusals for this reason are logged at DEBUG, with at most one WARN "
+							+ "every 5 minutes",
+					"DEBUG Refused an NxCloud webhook callback (400): A callback body must be well-formed UTF-8");
 		}
 		assertThat(this.published).isEmpty();
 		assertThat(handler.handle(signedHeaders(chineseAndEmoji), chineseAndEmoji)).isEqualTo(HttpStatus.OK);
@@ -258,7 +269,7 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
-	void anUnsignedOrTamperedCallbackGets401AndADebugLineThatLeaksNothing() {
+	void anUnsignedOrTamperedCallbackGets401AndALogLineThatLeaksNothing() {
 		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
 				() -> new NxCloudWebhookVerifier.Credentials("key1", "secret1"), Duration.ofMinutes(5),
 				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
@@ -275,8 +286,8 @@ class NxCloudWebhookHandlerTests {
 			assertThat(handler.handle(headers, body)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			headers.set("sign", sign);
 			assertThat(handler.handle(headers, bytes(statuses("m1", "sent")))).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(output.text()).contains("DEBUG Refused an NxCloud webhook callback: a signature header")
-				.contains("Refused an NxCloud webhook callback: the signature does not match")
+			assertThat(output.text()).contains("WARN Refused an NxCloud webhook callback (401): a signature header")
+				.contains("WARN Refused an NxCloud webhook callback (401): the signature does not match")
 				.doesNotContain(sign)
 				.doesNotContain("secret1")
 				.doesNotContain("key1");
@@ -288,19 +299,116 @@ class NxCloudWebhookHandlerTests {
 	}
 
 	@Test
-	void onlyAVerifierWithoutASecretRefusingEveryCallbackIsAWarning() {
+	void aWrongSecretWarnsAtItsFirstRefusalThenAtMostOncePerIntervalSayingHowManyWereRefusedSince() {
+		// the console signs with secret1, this application verifies with another: every genuine callback is refused
 		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
-				() -> new NxCloudWebhookVerifier.Credentials("key1", null), Duration.ofMinutes(5),
-				Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+				() -> new NxCloudWebhookVerifier.Credentials("key1", "not-secret1"), Duration.ZERO, Clock.systemUTC());
+		SteppedClock clock = new SteppedClock();
+		Map<NxCloudWebhookHandler.Refusal, Integer> counted = new EnumMap<>(NxCloudWebhookHandler.Refusal.class);
+		NxCloudWebhookHandler handler = new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.listener,
+				this.events, new InMemoryWebhookDeliveryStore(100, clock), Duration.ofMinutes(5), Duration.ofDays(7),
+				clock, (refusal) -> counted.merge(refusal, 1, Integer::sum));
 		byte[] body = bytes(statuses("m1", "read"));
 		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
-			assertThat(handler(100, verifier).handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(handler(100, verifier).handle(new HttpHeaders(), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(output.lines()).containsExactly(
-					"WARN Refused an NxCloud webhook callback: no access secret is configured to verify it with",
-					"DEBUG Refused an NxCloud webhook callback: a signature header (accesskey, action, biztype, ts, "
-							+ "sign) is missing");
+			for (int i = 0; i < 1_000; i++) {
+				assertThat(handler.handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			}
+			clock.advance(NxCloudWebhookHandler.REFUSAL_WARNING_INTERVAL.minusSeconds(1));
+			assertThat(handler.handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			clock.advance(Duration.ofSeconds(1));
+			assertThat(handler.handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(handler.handle(new HttpHeaders(), body)).as("another reason warns on its own")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+			List<String> warnings = output.lines().stream().filter((line) -> line.startsWith("WARN")).toList();
+			assertThat(warnings).containsExactly(
+					"WARN Refused an NxCloud webhook callback (401): the signature does not match. If NxCloud's "
+							+ "callbacks are refused, check that the access secret and the signing algorithm callbacks "
+							+ "are verified with are those of the app's callback signing in the NxCloud console. "
+							+ "Refusals for this reason are logged at DEBUG, with at most one WARN every 5 minutes",
+					"WARN Refused an NxCloud webhook callback (401): the signature does not match; 1000 more "
+							+ "refused since 2026-01-01T00:00:00Z. If NxCloud's callbacks are refused, check that the "
+							+ "access secret and the signing algorithm callbacks are verified with are those of the "
+							+ "app's callback signing in the NxCloud console. Refusals for this reason are logged at "
+							+ "DEBUG, with at most one WARN every 5 minutes",
+					"WARN Refused an NxCloud webhook callback (401): a signature header (accesskey, action, biztype, "
+							+ "ts, sign) is missing. If NxCloud's callbacks are refused, check that callback signing is "
+							+ "configured for the app in the NxCloud console. Refusals for this reason are logged at "
+							+ "DEBUG, with at most one WARN every 5 minutes");
+			assertThat(output.lines()).hasSize(1_003)
+				.filteredOn((line) -> line.startsWith("DEBUG"))
+				.containsOnly("DEBUG Refused an NxCloud webhook callback (401): the signature does not match");
+			assertThat(output.text()).doesNotContain("secret1").doesNotContain("key1");
 		}
+		assertThat(counted).containsExactly(entry(NxCloudWebhookHandler.Refusal.MISSING_SIGNATURE, 1),
+				entry(NxCloudWebhookHandler.Refusal.INVALID_SIGNATURE, 1_002));
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void aVerifierWithoutASecretWarnsByTheSameRuleRatherThanOnEveryCallback() {
+		NxCloudWebhookVerifier verifier = new NxCloudWebhookVerifier(new NxCloudSigner(SignAlgorithm.MD5),
+				() -> new NxCloudWebhookVerifier.Credentials("key1", null), Duration.ZERO, Clock.systemUTC());
+		SteppedClock clock = new SteppedClock();
+		NxCloudWebhookHandler handler = new NxCloudWebhookHandler(new NxCloudWebhookDecoder(), verifier, this.listener,
+				this.events, new InMemoryWebhookDeliveryStore(100, clock), Duration.ofMinutes(5), Duration.ofDays(7),
+				clock, (refusal) -> {
+				});
+		byte[] body = bytes(statuses("m1", "read"));
+		try (LogCapture output = LogCapture.of(NxCloudWebhookHandler.class)) {
+			for (int i = 0; i < 1_000; i++) {
+				assertThat(handler.handle(signedHeaders(body), body)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			}
+			assertThat(output.lines()).hasSize(1_000)
+				.filteredOn((line) -> line.startsWith("WARN"))
+				.containsExactly("WARN Refused an NxCloud webhook callback (401): no access secret is configured to "
+						+ "verify it with. Every callback is refused until an access secret is configured to verify "
+						+ "callbacks with. Refusals for this reason are logged at DEBUG, with at most one WARN every 5 "
+						+ "minutes");
+		}
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void nullCollaboratorsAndNullRequestsAreRefusedByName() {
+		NxCloudWebhookDecoder decoder = new NxCloudWebhookDecoder();
+		WebhookDeliveryStore store = new InMemoryWebhookDeliveryStore(10, Clock.systemUTC());
+		Duration lease = Duration.ofMinutes(5);
+		Duration ttl = Duration.ofDays(7);
+		Consumer<NxCloudWebhookHandler.Refusal> ignored = (refusal) -> {
+		};
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(null, null, this.listener, this.events, store, lease, ttl))
+			.withMessage("decoder must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, null, this.events, store, lease, ttl))
+			.withMessage("listener must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, this.listener, null, store, lease, ttl))
+			.withMessage("events must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, this.listener, this.events, null, lease, ttl))
+			.withMessage("deliveries must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, this.listener, this.events, store, null, ttl))
+			.withMessage("claimTimeout must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, this.listener, this.events, store, lease, null))
+			.withMessage("deduplicationTimeToLive must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, this.listener, this.events, store, lease, ttl,
+					null, ignored))
+			.withMessage("clock must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookHandler(decoder, null, this.listener, this.events, store, lease, ttl,
+					Clock.systemUTC(), null))
+			.withMessage("refusals must not be null");
+		NxCloudWebhookHandler handler = handler(10, null);
+		assertThatExceptionOfType(NxCloudValidationException.class)
+			.isThrownBy(() -> handler.handle(null, bytes("{}")))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("headers"));
+		assertThatExceptionOfType(NxCloudValidationException.class)
+			.isThrownBy(() -> handler.handle(new HttpHeaders(), null))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("body"));
 		assertThat(this.published).isEmpty();
 	}
 

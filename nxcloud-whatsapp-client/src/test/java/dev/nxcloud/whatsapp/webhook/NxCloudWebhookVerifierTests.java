@@ -12,11 +12,14 @@ import dev.nxcloud.whatsapp.SignAlgorithm;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier.Credentials;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookVerifier.Verification;
 import dev.nxcloud.simulator.Signatures;
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class NxCloudWebhookVerifierTests {
 
@@ -162,6 +165,27 @@ class NxCloudWebhookVerifierTests {
 	@Test
 	void credentialsDoNotShowTheSecret() {
 		assertThat(new Credentials("key1", "secret1").toString()).doesNotContain("secret1");
+	}
+
+	@Test
+	void nullCollaboratorsAndNullRequestsAreRefusedByName() {
+		NxCloudSigner signer = new NxCloudSigner(SignAlgorithm.MD5);
+		Duration skew = Duration.ofMinutes(5);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookVerifier(null, () -> null, skew, this.clock))
+			.withMessage("signer must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> new NxCloudWebhookVerifier(signer, null, skew, this.clock))
+			.withMessage("credentials must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NxCloudWebhookVerifier(signer, () -> null, null, this.clock))
+			.withMessage("maxClockSkew must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> new NxCloudWebhookVerifier(signer, () -> null, skew, null))
+			.withMessage("clock must not be null");
+		assertThatExceptionOfType(NxCloudValidationException.class).isThrownBy(() -> this.verifier.verify(null, BODY))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("headers"));
+		assertThatExceptionOfType(NxCloudValidationException.class)
+			.isThrownBy(() -> this.verifier.verify(signed(BODY), null))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("body"));
 	}
 
 }
