@@ -106,6 +106,9 @@ public final class NxCloudClient {
 
 	private static final int BODY_EXCERPT_LENGTH = 120;
 
+	/** Jackson's message may quote the answer's tokens: it is bounded and escaped as they are. */
+	private static final int JACKSON_MESSAGE_LENGTH = 300;
+
 	private static final NxCloudClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
 			new DefaultNxCloudClientObservationConvention();
 
@@ -726,7 +729,8 @@ public final class NxCloudClient {
 			}
 			catch (JacksonException ex) {
 				sink.error(new NxCloudInvalidResponseException(operation, "the response's " + field(ex)
-						+ " does not have the documented shape: " + ex.getOriginalMessage(), ex));
+						+ " does not have the documented shape: "
+						+ NxCloudValidation.quote(ex.getOriginalMessage(), JACKSON_MESSAGE_LENGTH), ex));
 			}
 		});
 		return (retryAfter != null)
@@ -832,8 +836,9 @@ public final class NxCloudClient {
 		if (bytes.length == 0) {
 			return "(empty body)";
 		}
-		String text = new String(bytes, 0, Math.min(bytes.length, BODY_EXCERPT_LENGTH), StandardCharsets.UTF_8);
-		return "'" + text + ((bytes.length > BODY_EXCERPT_LENGTH) ? "…'" : "'");
+		// a UTF-8 character takes at most 4 bytes; a sequence cut at the end decodes as one replacement character
+		int length = Math.min(bytes.length, 4 * BODY_EXCERPT_LENGTH);
+		return NxCloudValidation.quote(new String(bytes, 0, length, StandardCharsets.UTF_8), BODY_EXCERPT_LENGTH);
 	}
 
 	private Throwable translate(NxCloudOperation nxCloudOperation, Throwable ex) {

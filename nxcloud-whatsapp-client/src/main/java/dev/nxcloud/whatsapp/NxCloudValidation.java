@@ -87,14 +87,24 @@ public final class NxCloudValidation {
 	 * @return the quoted excerpt, such as {@code 'abc\r\nX…'}, or {@code null} unquoted
 	 */
 	public static String quote(@Nullable Object value) {
+		return quote(value, QUOTED_CHARACTERS);
+	}
+
+	/**
+	 * Quote a text for an error message as {@link #quote(Object)} does, keeping at most {@code maxCharacters}.
+	 * @param value the text, or {@code null}
+	 * @param maxCharacters the most characters kept
+	 * @return the quoted excerpt, or {@code null} unquoted
+	 */
+	public static String quote(@Nullable Object value, int maxCharacters) {
 		if (value == null) {
 			return "null";
 		}
 		String text = value.toString();
-		StringBuilder quoted = new StringBuilder(QUOTED_CHARACTERS + 8).append('\'');
+		StringBuilder quoted = new StringBuilder(Math.min(maxCharacters, 1024) + 8).append('\'');
 		int characters = 0;
 		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-			if (characters++ == QUOTED_CHARACTERS) {
+			if (characters++ == maxCharacters) {
 				return quoted.append("…'").toString();
 			}
 			int c = text.codePointAt(i);

@@ -61,6 +61,21 @@ class NxCloudClientErrorTests {
 		return (NxCloudException) error;
 	}
 
+	/** A proxy's page or a broken answer is quoted in the message only as a short escaped excerpt. */
+	@Test
+	void anAnswerThatIsNotTheEnvelopeIsQuotedShortAndEscaped() {
+		this.server.reply(200, "text/html", "<html>\r\nX-Forged: 1\r\n" + "é".repeat(100_000));
+		NxCloudException notEnvelope = failure(getPhone(this.server.baseUrl(), Duration.ofSeconds(10)));
+		assertThat(notEnvelope).isInstanceOf(NxCloudInvalidResponseException.class);
+		assertThat(notEnvelope.getMessage()).contains("'<html>\\r\\nX-Forged: 1\\r\\néé")
+			.doesNotContain("\r", "\n")
+			.hasSizeLessThan(500);
+
+		NxCloudException badShape = failure("{\"code\":0,\"data\":{\"a\":\"x\r\n" + "y".repeat(100_000) + "\"");
+		assertThat(badShape).isInstanceOf(NxCloudInvalidResponseException.class);
+		assertThat(badShape.getMessage()).doesNotContain("\r", "\n").hasSizeLessThan(800);
+	}
+
 	/** Every code listed in the seed pages, with the type it must map to. */
 	@Test
 	void everyDocumentedCodeMapsToItsType() {
