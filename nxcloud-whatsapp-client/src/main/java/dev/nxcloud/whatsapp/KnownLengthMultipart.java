@@ -34,8 +34,9 @@ import org.springframework.util.MultiValueMap;
  * to: content that turns out longer or shorter fails the request, with an {@link NxCloudValidationException} on the
  * part's name, instead of corrupting it. The parts are written as
  * Spring's multipart writer writes them: headers in UTF-8, a {@code Content-Disposition} and a {@code Content-Type}
- * added when a part has none. A header value holding a CR or LF is refused rather than written, so that no value
- * can add a header line to a part.
+ * added when a part has none. A header value holding a CR or LF is refused rather than written (an
+ * {@link NxCloudValidationException} on the part's name, before any byte is sent), so that no value can add a header
+ * line to a part.
  */
 final class KnownLengthMultipart {
 
@@ -130,7 +131,7 @@ final class KnownLengthMultipart {
 			if (body instanceof Resource resource) {
 				contentType(headers,
 						MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM));
-				return new Part(name, head(boundary, headers), declared,
+				return new Part(name, head(boundary, name, headers), declared,
 						(buffers) -> DataBufferUtils.read(resource, buffers, BUFFER_SIZE));
 			}
 			if (body instanceof Publisher<?> publisher && entity instanceof ResolvableTypeProvider typed
@@ -139,14 +140,14 @@ final class KnownLengthMultipart {
 				contentType(headers, MediaType.APPLICATION_OCTET_STREAM);
 				@SuppressWarnings("unchecked")
 				Publisher<DataBuffer> buffers = (Publisher<DataBuffer>) publisher;
-				return new Part(name, head(boundary, headers), declared, (factory) -> buffers);
+				return new Part(name, head(boundary, name, headers), declared, (factory) -> buffers);
 			}
 			return null;
 		}
 
 		private static Part bytes(byte[] boundary, String name, HttpHeaders headers, byte[] bytes) {
 			headers.setContentLength(bytes.length);
-			return new Part(name, head(boundary, headers), bytes.length, (buffers) -> wrap(buffers, bytes));
+			return new Part(name, head(boundary, name, headers), bytes.length, (buffers) -> wrap(buffers, bytes));
 		}
 
 		private static MediaType contentType(HttpHeaders headers, MediaType defaultType) {
@@ -156,14 +157,14 @@ final class KnownLengthMultipart {
 			return headers.getContentType();
 		}
 
-		private static byte[] head(byte[] boundary, HttpHeaders headers) {
+		private static byte[] head(byte[] boundary, String name, HttpHeaders headers) {
 			ByteArrayOutputStream head = new ByteArrayOutputStream();
 			head.writeBytes(("--" + new String(boundary, StandardCharsets.US_ASCII) + "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			headers.forEach((header, values) -> values.forEach((value) -> {
 				if (value.chars().anyMatch((c) -> c == '\r' || c == '\n')) {
-					throw new IllegalArgumentException(
-							"multipart header " + header + " would break into several lines: it holds a CR or LF");
+					throw new NxCloudValidationException(name,
+							"has a header " + header + " that holds a CR or LF, which would add lines to the part");
 				}
 				head.writeBytes((header + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8));
 			}));

@@ -1,5 +1,6 @@
 package dev.nxcloud.whatsapp;
 
+import dev.nxcloud.whatsapp.error.NxCloudValidationException;
 import dev.nxcloud.whatsapp.testsupport.RawHttpServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +31,13 @@ class KnownLengthMultipartTests {
 				.pathVariables("8615800001795")
 				.multipartBody(parts.build())
 				.retrieve(JsonNode.class))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
-					.hasMessageContaining("multipart header Content-Disposition would break into several lines")
-					.hasMessageNotContaining("X-Evil"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(NxCloudValidationException.class,
+						(refused) -> {
+							assertThat(refused.getField()).isEqualTo("file");
+							assertThat(refused.getRule()).contains("header Content-Disposition that holds a CR or LF")
+								.doesNotContain("X-Evil");
+							assertThat(refused.mayHaveReachedNxCloud()).isFalse();
+						}))
 				.verify();
 			assertThat(raw.requests()).isEmpty();
 		}
