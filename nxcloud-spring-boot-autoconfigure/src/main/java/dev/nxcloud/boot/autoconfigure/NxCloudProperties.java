@@ -62,12 +62,15 @@ public class NxCloudProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Maximum time for one attempt of a call, from connecting to the last byte of NxCloud's response.
+	 * Maximum time for one attempt of a call, from its start (connecting included) to the last byte of NxCloud's
+	 * response. The wait for a free connection of a pool that has run dry is bounded by the pool's pending-acquire
+	 * timeout instead.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Maximum time for one attempt of a media upload, from connecting to the last byte of NxCloud's response.
+	 * Maximum time for one attempt of a media upload, from its start (connecting included) to the last byte of
+	 * NxCloud's response.
 	 */
 	private Duration uploadTimeout = Duration.ofMinutes(5);
 
