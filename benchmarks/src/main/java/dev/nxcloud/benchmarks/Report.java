@@ -167,8 +167,8 @@ final class Report {
 			return;
 		}
 		md.append("## Preparing one signed send (JMH)\n\n");
-		md.append("Serialise the wire object and sign it: the starter (NxCloud's mapper, the body wrapped in a "
-				+ "DataBuffer and signed by `NxCloudSigner.signBuffers` as `NxCloudSigningFilter` does) against a "
+		md.append("Serialise the wire object and sign it: the starter (NxCloud's mapper, the bytes signed by "
+				+ "`NxCloudSigner.sign` as `NxCloudSigningFilter`'s body writer does before writing them) against a "
 				+ "plain `JsonMapper` plus a bare digest of the same bytes. Each benchmark runs in two rounds, in "
 				+ "alternating order, each a fork of 3 × 1 s warm-up and 4 × 1 s measured with the GC profiler; "
 				+ "ns/op is the mean of the rounds.\n\n");

@@ -1,11 +1,8 @@
 package dev.nxcloud.benchmarks.prepare;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.nxcloud.benchmarks.BenchmarkRequests;
@@ -13,7 +10,6 @@ import dev.nxcloud.whatsapp.NxCloudJson;
 import dev.nxcloud.whatsapp.NxCloudSigner;
 import dev.nxcloud.whatsapp.NxCloudSigner.SignedHeaders;
 import dev.nxcloud.whatsapp.SignAlgorithm;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,17 +22,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.NettyDataBufferFactory;
-
 /**
  * The client-side cost of preparing one signed template send of about 1 KB, against the bare cost of the same work.
  * <ul>
  * <li>{@code starter*}: what the starter does per call before the bytes reach the connection: serialise the wire
- * object with {@link NxCloudJson#newMapper() NxCloud's mapper}, wrap the bytes in a Netty {@link DataBuffer} (as the
- * codec does), take its readable {@link ByteBuffer}s and sign them with {@link NxCloudSigner#signBuffers} under a
- * fresh {@code ts}, as {@code NxCloudSigningFilter} does.</li>
+ * object with {@link NxCloudJson#newMapper() NxCloud's mapper} and sign those bytes with {@link NxCloudSigner#sign}
+ * under a fresh {@code ts}, as {@code NxCloudSigningFilter}'s body writer does before it writes the same bytes.</li>
  * <li>{@code bare*}: serialise the same object with a plain {@link JsonMapper} and digest the bytes: nothing else.</li>
  * </ul>
  */
@@ -58,8 +49,6 @@ public class PreparationBenchmark {
 
 	private NxCloudSigner sha256Signer;
 
-	private DataBufferFactory bufferFactory;
-
 	private Clock clock;
 
 	private String accessKey;
@@ -78,7 +67,6 @@ public class PreparationBenchmark {
 		this.plainMapper = JsonMapper.builder().build();
 		this.md5Signer = new NxCloudSigner(SignAlgorithm.MD5);
 		this.sha256Signer = new NxCloudSigner(SignAlgorithm.SHA256);
-		this.bufferFactory = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
 		this.clock = Clock.systemUTC();
 		this.accessKey = BenchmarkRequests.ACCOUNT.accessKey();
 		this.accessSecret = BenchmarkRequests.ACCOUNT.accessSecret();
@@ -123,14 +111,9 @@ public class PreparationBenchmark {
 
 	private String starter(NxCloudSigner signer) {
 		byte[] bytes = this.nxCloudMapper.writeValueAsBytes(this.body);
-		DataBuffer joined = this.bufferFactory.wrap(bytes);
-		try (DataBuffer.ByteBufferIterator buffers = joined.readableByteBuffers()) {
-			List<ByteBuffer> parts = new ArrayList<>(1);
-			buffers.forEachRemaining(parts::add);
-			SignedHeaders headers = new SignedHeaders(this.accessKey, this.action, BenchmarkRequests.BIZ_TYPE,
-					Long.toString(this.clock.millis()));
-			return signer.signBuffers(headers, parts.toArray(ByteBuffer[]::new), this.accessSecret);
-		}
+		SignedHeaders headers = new SignedHeaders(this.accessKey, this.action, BenchmarkRequests.BIZ_TYPE,
+				Long.toString(this.clock.millis()));
+		return signer.sign(headers, bytes, this.accessSecret);
 	}
 
 	private byte[] bare(String algorithm) {
