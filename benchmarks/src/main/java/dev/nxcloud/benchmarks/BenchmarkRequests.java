@@ -3,7 +3,9 @@ package dev.nxcloud.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nxcloud.whatsapp.NxCloudClient;
@@ -62,6 +64,23 @@ public final class BenchmarkRequests {
 	 */
 	public static NxCloudDefaults defaults() {
 		return new NxCloudDefaults(ACCOUNT.appKey(), ACCOUNT.businessPhone(), ACCOUNT.tenantId());
+	}
+
+	/**
+	 * The starter's properties for the simulator's demo account: its URLs, credentials and defaults.
+	 * @param baseUrl the simulator's base URL
+	 * @return the properties, a map the caller may add to
+	 */
+	public static Map<String, Object> starterProperties(String baseUrl) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("nxcloud.api-url", baseUrl);
+		properties.put("nxcloud.saas-url", baseUrl);
+		properties.put("nxcloud.access-key", ACCOUNT.accessKey());
+		properties.put("nxcloud.access-secret", ACCOUNT.accessSecret());
+		properties.put("nxcloud.app-key", ACCOUNT.appKey());
+		properties.put("nxcloud.business-phone", ACCOUNT.businessPhone());
+		properties.put("nxcloud.tenant-id", ACCOUNT.tenantId());
+		return properties;
 	}
 
 	/**

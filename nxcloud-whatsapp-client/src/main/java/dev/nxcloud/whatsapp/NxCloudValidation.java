@@ -2,7 +2,6 @@ package dev.nxcloud.whatsapp;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
@@ -218,11 +217,10 @@ public final class NxCloudValidation {
 	 */
 	public static <T> List<T> requireElements(String field, @Nullable List<? extends @Nullable T> list) {
 		requireNonNull(field, list);
-		List<T> copy = new ArrayList<>(list.size());
 		for (int i = 0; i < list.size(); i++) {
-			copy.add(requireNonNull(field + "[" + i + "]", list.get(i)));
+			requireNonNull(field + "[" + i + "]", list.get(i));
 		}
-		return List.copyOf(copy);
+		return List.copyOf(list);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,14 +101,7 @@ public final class FleetInstance {
 	private static AnnotationConfigApplicationContext context(String baseUrl, String store, int redisPort, double rate,
 			int burst) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("nxcloud.api-url", baseUrl);
-		properties.put("nxcloud.saas-url", baseUrl);
-		properties.put("nxcloud.access-key", BenchmarkRequests.ACCOUNT.accessKey());
-		properties.put("nxcloud.access-secret", BenchmarkRequests.ACCOUNT.accessSecret());
-		properties.put("nxcloud.app-key", BenchmarkRequests.ACCOUNT.appKey());
-		properties.put("nxcloud.business-phone", BenchmarkRequests.ACCOUNT.businessPhone());
-		properties.put("nxcloud.tenant-id", BenchmarkRequests.ACCOUNT.tenantId());
+		Map<String, Object> properties = BenchmarkRequests.starterProperties(baseUrl);
 		properties.put("nxcloud.retry.enabled", "false");
 		properties.put("nxcloud.rate-limit.store", store);
 		properties.put("nxcloud.rate-limit.messages-per-second", Double.toString(rate));

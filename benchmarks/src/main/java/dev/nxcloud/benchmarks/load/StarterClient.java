@@ -1,6 +1,5 @@
 package dev.nxcloud.benchmarks.load;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.nxcloud.benchmarks.BenchmarkRequests;
@@ -39,14 +38,7 @@ public final class StarterClient implements AutoCloseable {
 	 */
 	public StarterClient(String baseUrl, int maxConnections) {
 		this.context = new AnnotationConfigApplicationContext();
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("nxcloud.api-url", baseUrl);
-		properties.put("nxcloud.saas-url", baseUrl);
-		properties.put("nxcloud.access-key", BenchmarkRequests.ACCOUNT.accessKey());
-		properties.put("nxcloud.access-secret", BenchmarkRequests.ACCOUNT.accessSecret());
-		properties.put("nxcloud.app-key", BenchmarkRequests.ACCOUNT.appKey());
-		properties.put("nxcloud.business-phone", BenchmarkRequests.ACCOUNT.businessPhone());
-		properties.put("nxcloud.tenant-id", BenchmarkRequests.ACCOUNT.tenantId());
+		Map<String, Object> properties = BenchmarkRequests.starterProperties(baseUrl);
 		properties.put("nxcloud.response-timeout", "30s");
 		this.context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
 		if (maxConnections > 0) {

@@ -217,16 +217,19 @@ public final class NxCloudWebhookHandler {
 	 */
 	private HttpStatus refused(Refusal refusal, String description) {
 		this.refusals.accept(refusal);
-		String message = "Refused an NxCloud webhook callback (" + refusal.status().value() + "): ";
 		String warning = this.refusalLogs.get(refusal).warning(this.clock.instant());
 		if (warning != null) {
-			logger.warn(message + description + warning + ". " + refusal.check() + ". Refusals for this reason are "
+			logger.warn(refusalLine(refusal, description) + warning + ". " + refusal.check() + ". Refusals for this reason are "
 					+ "logged at DEBUG, with at most one WARN every " + REFUSAL_WARNING_INTERVAL.toMinutes() + " minutes");
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug(message + description);
+			logger.debug(refusalLine(refusal, description));
 		}
 		return refusal.status();
+	}
+
+	private static String refusalLine(Refusal refusal, String description) {
+		return "Refused an NxCloud webhook callback (" + refusal.status().value() + "): " + description;
 	}
 
 	/** Whether the delivery is now ours, or {@code null} when the store failed and nothing may be handed over. */
