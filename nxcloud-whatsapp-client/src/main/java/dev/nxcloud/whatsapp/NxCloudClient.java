@@ -119,6 +119,8 @@ public final class NxCloudClient {
 
 	private static final Mono<Void> NO_WAIT = Mono.empty();
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private final WebClient webClient;
 
 	private final NxCloudSigningFilter signingFilter;
@@ -147,7 +149,13 @@ public final class NxCloudClient {
 
 	private final JsonMapper jsonMapper = NxCloudJson.newMapper();
 
+	private final JavaType sendDataType = this.jsonMapper.constructType(SendData.class);
+
 	private final Map<JavaType, ObjectReader> envelopeReaders = new ConcurrentHashMap<>();
+
+	// the URI of each operation without path variables or query, with the base URL it was made from: the connection
+	// may give another one later
+	private final Map<NxCloudOperation, Map.Entry<String, URI>> fixedUris = new ConcurrentHashMap<>();
 
 	private final ObservationRegistry observationRegistry;
 
@@ -400,7 +408,7 @@ public final class NxCloudClient {
 		 * @return the data; empty when NxCloud returned none
 		 */
 		public <T> Mono<T> retrieve(Class<T> dataType) {
-			return exchange(this, NxCloudClient.this.jsonMapper.constructType(dataType));
+			return exchange(this, NxCloudClient.this.jsonMapper.constructType(dataType), NxCloudClient.<T>asIs());
 		}
 
 		/**
@@ -410,7 +418,7 @@ public final class NxCloudClient {
 		 * @return the data; empty when NxCloud returned none
 		 */
 		public <T> Mono<T> retrieve(TypeReference<T> dataType) {
-			return exchange(this, NxCloudClient.this.jsonMapper.constructType(dataType));
+			return exchange(this, NxCloudClient.this.jsonMapper.constructType(dataType), NxCloudClient.<T>asIs());
 		}
 
 		/**
@@ -419,11 +427,37 @@ public final class NxCloudClient {
 		 * @return the sent message; an {@link NxCloudInvalidResponseException} when the answer carries no id
 		 */
 		public Mono<SentMessage> retrieveSentMessage() {
-			return retrieve(SendData.class).mapNotNull(SendData::messageId)
-				.switchIfEmpty(Mono.error(() -> new NxCloudInvalidResponseException(this.operation.operationName(),
-						"the response's data carries no message id (data.messages[0].id or data.message_id)", null)))
-				.map(SentMessage::new);
+			return exchange(this, NxCloudClient.this.sendDataType, (SendData data) -> {
+				String id = (data != null) ? data.messageId() : null;
+				if (id == null) {
+					throw new NxCloudInvalidResponseException(this.operation.operationName(),
+							"the response's data carries no message id (data.messages[0].id or data.message_id)", null);
+				}
+				return new SentMessage(id);
+			});
 		}
+
+	}
+
+	private static <T> Result<T, T> asIs() {
+		return (data) -> data;
+	}
+
+	/**
+	 * What a call makes of the {@code data} of a success.
+	 *
+	 * @param <T> the type {@code data} is read as
+	 * @param <R> the call's result
+	 */
+	@FunctionalInterface
+	private interface Result<T, R> {
+
+		/**
+		 * @param data the data, {@code null} when NxCloud returned none
+		 * @return the result, {@code null} for none
+		 * @throws NxCloudException when the data is not what the call needs
+		 */
+		@Nullable R of(@Nullable T data);
 
 	}
 
@@ -444,10 +478,10 @@ public final class NxCloudClient {
 	private record MessageRef(@Nullable String id) {
 	}
 
-	private <T> Mono<T> exchange(Call call, JavaType dataType) {
+	private <T, R> Mono<R> exchange(Call call, JavaType dataType, Result<T, R> result) {
 		NxCloudOperation operation = call.operation;
 		if (this.observationRegistry.isNoop() && !logger.isDebugEnabled()) {
-			return send(call, dataType, null);
+			return Mono.defer(() -> new Send<>(call, dataType, result, null).firstAttempt());
 		}
 		return Mono.deferContextual((contextView) -> {
 			NxCloudClientObservationContext observationContext = new NxCloudClientObservationContext(operation);
@@ -457,7 +491,7 @@ public final class NxCloudClient {
 				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
 			long start = System.nanoTime();
-			return this.<T>send(call, dataType, observationContext).doOnError((ex) -> {
+			return Mono.defer(() -> new Send<>(call, dataType, result, observationContext).firstAttempt()).doOnError((ex) -> {
 				if (ex instanceof NxCloudException nxCloudException) {
 					observationContext.setCode(nxCloudException.getCode());
 					observationContext.setTraceId(nxCloudException.getTraceId());
@@ -501,18 +535,62 @@ public final class NxCloudClient {
 		logger.debug(line.toString());
 	}
 
-	private <T> Mono<T> send(Call call, JavaType dataType,
-			@Nullable NxCloudClientObservationContext observationContext) {
-		NxCloudOperation operation = call.operation;
-		return Mono.defer(() -> {
-			NxCloudSigningFilter.Signing signing = signing(operation);
-			byte[] jsonBody = (call.jsonBody != null) ? this.jsonMapper.writeValueAsBytes(call.jsonBody) : null;
-			Mono<T> attempt = Mono.defer(() -> this.<T>attempt(call, signing, jsonBody, dataType, observationContext))
-				.onErrorMap((ex) -> !(ex instanceof NxCloudException), (ex) -> translate(operation, ex));
-			Mono<Void> pacing = pace(call);
-			Mono<T> retried = withRetries(attempt, operation, 1, pacing);
-			return (pacing != NO_WAIT) ? pacing.then(retried) : retried;
-		});
+	/**
+	 * One subscription to a call: its credentials checked and its body serialised once, then its attempts, each
+	 * signed anew.
+	 */
+	private final class Send<T, R> {
+
+		private final Call call;
+
+		private final JavaType dataType;
+
+		private final Result<T, R> result;
+
+		private final @Nullable NxCloudClientObservationContext observationContext;
+
+		private final NxCloudSigningFilter.Signing signing;
+
+		private final byte @Nullable [] jsonBody;
+
+		private final Mono<Void> pacing;
+
+		Send(Call call, JavaType dataType, Result<T, R> result,
+				@Nullable NxCloudClientObservationContext observationContext) {
+			this.call = call;
+			this.dataType = dataType;
+			this.result = result;
+			this.observationContext = observationContext;
+			this.signing = signing(call.operation);
+			this.jsonBody = (call.jsonBody != null) ? NxCloudClient.this.jsonMapper.writeValueAsBytes(call.jsonBody)
+					: null;
+			this.pacing = pace(call);
+		}
+
+		Mono<R> firstAttempt() {
+			return (this.pacing != NO_WAIT) ? this.pacing.then(Mono.defer(() -> attempt(1))) : attempt(1);
+		}
+
+		private Mono<R> attempt(int attemptNumber) {
+			return NxCloudClient.this.<T, R>exchange(this.call, this.signing, this.jsonBody,
+					this.dataType, this.result, this.observationContext)
+				.onErrorResume((ex) -> afterFailure(
+						(ex instanceof NxCloudException) ? ex : translate(this.call.operation, ex), attemptNumber));
+		}
+
+		private Mono<R> afterFailure(Throwable ex, int attemptNumber) {
+			NxCloudRetryPolicy retryPolicy = NxCloudClient.this.retryPolicy;
+			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(ex)) {
+				return Mono.delay(retryPolicy.delayBefore(attemptNumber, ex), NxCloudClient.this.scheduler)
+					.then(refusedForGoingTooFast(ex) ? this.pacing : Mono.empty())
+					.then(Mono.defer(() -> attempt(attemptNumber + 1)));
+			}
+			return Mono.error((ex instanceof NxCloudException nxCloudException)
+					? nxCloudException.withAttempts(attemptNumber, retryPolicy.stopReason(this.call.operation, ex,
+							attemptNumber, NxCloudClient.this.settingNames))
+					: ex);
+		}
+
 	}
 
 	/**
@@ -553,22 +631,6 @@ public final class NxCloudClient {
 		return (operation == NxCloudOperation.UPLOAD_MEDIA) ? this.uploadTimeout : this.responseTimeout;
 	}
 
-	private <T> Mono<T> withRetries(Mono<T> attempt, NxCloudOperation operation, int attemptNumber,
-			Mono<Void> pacing) {
-		NxCloudRetryPolicy retryPolicy = this.retryPolicy;
-		return attempt.onErrorResume((ex) -> {
-			if (attemptNumber < retryPolicy.maxAttempts() && retryPolicy.allowsRetry(ex)) {
-				return Mono.delay(retryPolicy.delayBefore(attemptNumber, ex), this.scheduler)
-					.then(refusedForGoingTooFast(ex) ? pacing : Mono.empty())
-					.then(withRetries(attempt, operation, attemptNumber + 1, pacing));
-			}
-			return Mono.error((ex instanceof NxCloudException nxCloudException)
-					? nxCloudException.withAttempts(attemptNumber,
-							retryPolicy.stopReason(operation, ex, attemptNumber, this.settingNames))
-					: ex);
-		});
-	}
-
 	/**
 	 * Whether NxCloud or WhatsApp refused the attempt for going too fast (HTTP 429, 130429, 131056): the only transient
 	 * answers that say nothing was sent. Its retry takes a new turn and slot, so that the retries of a fleet are paced
@@ -579,8 +641,8 @@ public final class NxCloudClient {
 				&& ((NxCloudException) failure).isTransient() && !((NxCloudException) failure).mayHaveReachedNxCloud();
 	}
 
-	private <T> Mono<T> attempt(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
-			JavaType dataType, @Nullable NxCloudClientObservationContext observationContext) {
+	private <T, R> Mono<R> exchange(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
+			JavaType dataType, Result<T, R> result, @Nullable NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
 		ResponseDeadline deadline = new ResponseDeadline(timeout(operation));
 		WebClient.RequestBodySpec request = this.webClient.method(operation.method())
@@ -605,8 +667,8 @@ public final class NxCloudClient {
 				.body((jsonBody != null) ? this.signingFilter.json(signing, jsonBody)
 						: this.signingFilter.unsigned(signing, BodyInserters.empty()));
 		}
-		Mono<T> exchange = request
-			.exchangeToMono((response) -> this.<T>decode(operation.operationName(), response, dataType,
+		Mono<R> exchange = request
+			.exchangeToMono((response) -> this.<T, R>decode(operation.operationName(), response, dataType, result,
 					observationContext))
 			.doFinally((signal) -> deadline.cancel());
 		return this.eventLoopDeadlines ? exchange : exchange.timeout(deadline.timeout);
@@ -658,7 +720,13 @@ public final class NxCloudClient {
 		NxCloudOperation operation = call.operation;
 		String baseUrl = operation.host().baseUrl(this.connection);
 		if (call.pathVariables.length == 0 && call.query.isEmpty()) {
-			return URI.create(baseUrl.endsWith("/") ? baseUrl + operation.path().substring(1) : baseUrl + operation.path());
+			Map.Entry<String, URI> fixed = this.fixedUris.get(operation);
+			if (fixed == null || !fixed.getKey().equals(baseUrl)) {
+				fixed = Map.entry(baseUrl, URI.create(
+						baseUrl.endsWith("/") ? baseUrl + operation.path().substring(1) : baseUrl + operation.path()));
+				this.fixedUris.put(operation, fixed);
+			}
+			return fixed.getValue();
 		}
 		return UriComponentsBuilder.fromUriString(baseUrl)
 			.path(operation.path())
@@ -668,58 +736,12 @@ public final class NxCloudClient {
 			.toUri();
 	}
 
-	private <T> Mono<T> decode(String operation, ClientResponse response, JavaType dataType,
+	private <T, R> Mono<R> decode(String operation, ClientResponse response, JavaType dataType, Result<T, R> result,
 			@Nullable NxCloudClientObservationContext observationContext) {
 		int status = response.statusCode().value();
-		Duration retryAfter = RetryAfter.of(response.headers().asHttpHeaders(), this.clock);
-		Mono<T> decoded = response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).handle((bytes, sink) -> {
-			Envelope<T> success = (status >= 200 && status < 300) ? readSuccess(bytes, dataType) : null;
-			if (success != null) {
-				if (observationContext != null) {
-					observationContext.setCode(0);
-					observationContext.setTraceId(text(success.traceId()));
-				}
-				T value = success.data();
-				if (value != null && !(value instanceof JsonNode node && node.isNull())) {
-					sink.next(value);
-				}
-				else {
-					sink.complete();
-				}
-				return;
-			}
-			// anything but a success whose data has the documented shape: read as a tree, to tell what is wrong
-			JsonNode envelope = readEnvelope(bytes);
-			if (status < 200 || status >= 300) {
-				sink.error(new NxCloudHttpStatusException(operation, status,
-						(envelope != null) ? code(envelope.get("code")) : null,
-						(envelope != null) ? text(envelope, "message") : null,
-						(envelope != null) ? text(envelope, "traceId") : null));
-				return;
-			}
-			if (envelope == null) {
-				sink.error(new NxCloudInvalidResponseException(operation,
-						"the response is not NxCloud's {code, message, data} envelope: " + excerpt(bytes), null));
-				return;
-			}
-			Integer code = code(envelope.get("code"));
-			if (code == null) {
-				sink.error(new NxCloudInvalidResponseException(operation,
-						"the response's code is not a number: " + excerpt(bytes), null));
-				return;
-			}
-			JsonNode data = envelope.get("data");
-			if (code != 0) {
-				sink.error(NxCloudApiException.from(operation, code, text(envelope, "message"),
-						text(envelope, "traceId"), metaError(data), this.settingNames));
-				return;
-			}
-			if (data == null || data.isNull()) {
-				sink.complete();
-				return;
-			}
+		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).handle((bytes, sink) -> {
 			try {
-				T value = this.jsonMapper.readerFor(dataType).readValue(data);
+				R value = result.of(this.<T>data(operation, status, bytes, dataType, observationContext));
 				if (value != null) {
 					sink.next(value);
 				}
@@ -727,14 +749,61 @@ public final class NxCloudClient {
 					sink.complete();
 				}
 			}
-			catch (JacksonException ex) {
-				sink.error(new NxCloudInvalidResponseException(operation, "the response's " + field(ex)
-						+ " does not have the documented shape: "
-						+ NxCloudValidation.quote(ex.getOriginalMessage(), JACKSON_MESSAGE_LENGTH), ex));
+			catch (NxCloudException ex) {
+				Duration retryAfter = RetryAfter.of(response.headers().asHttpHeaders(), this.clock);
+				sink.error((retryAfter != null) ? ex.withRetryAfter(retryAfter) : ex);
 			}
 		});
-		return (retryAfter != null)
-				? decoded.onErrorMap(NxCloudException.class, (ex) -> ex.withRetryAfter(retryAfter)) : decoded;
+	}
+
+	/**
+	 * The {@code data} of a success; otherwise the failure the answer tells of.
+	 * @return the data, {@code null} when NxCloud returned none
+	 * @throws NxCloudException when the answer is not a success, or its data not of the documented shape
+	 */
+	private <T> @Nullable T data(String operation, int status, byte[] bytes, JavaType dataType,
+			@Nullable NxCloudClientObservationContext observationContext) {
+		Envelope<T> success = (status >= 200 && status < 300) ? readSuccess(bytes, dataType) : null;
+		if (success != null) {
+			if (observationContext != null) {
+				observationContext.setCode(0);
+				observationContext.setTraceId(text(success.traceId()));
+			}
+			T data = success.data();
+			return (data instanceof JsonNode node && node.isNull()) ? null : data;
+		}
+		// anything but a success whose data has the documented shape: read as a tree, to tell what is wrong
+		JsonNode envelope = readEnvelope(bytes);
+		if (status < 200 || status >= 300) {
+			throw new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope.get("code")) : null,
+					(envelope != null) ? text(envelope, "message") : null,
+					(envelope != null) ? text(envelope, "traceId") : null);
+		}
+		if (envelope == null) {
+			throw new NxCloudInvalidResponseException(operation,
+					"the response is not NxCloud's {code, message, data} envelope: " + excerpt(bytes), null);
+		}
+		Integer code = code(envelope.get("code"));
+		if (code == null) {
+			throw new NxCloudInvalidResponseException(operation,
+					"the response's code is not a number: " + excerpt(bytes), null);
+		}
+		JsonNode data = envelope.get("data");
+		if (code != 0) {
+			throw NxCloudApiException.from(operation, code, text(envelope, "message"), text(envelope, "traceId"),
+					metaError(data), this.settingNames);
+		}
+		if (data == null || data.isNull()) {
+			return null;
+		}
+		try {
+			return this.jsonMapper.readerFor(dataType).readValue(data);
+		}
+		catch (JacksonException ex) {
+			throw new NxCloudInvalidResponseException(operation, "the response's " + field(ex)
+					+ " does not have the documented shape: "
+					+ NxCloudValidation.quote(ex.getOriginalMessage(), JACKSON_MESSAGE_LENGTH), ex);
+		}
 	}
 
 	private static String field(JacksonException ex) {

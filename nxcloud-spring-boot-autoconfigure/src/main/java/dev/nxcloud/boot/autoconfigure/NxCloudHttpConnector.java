@@ -59,8 +59,9 @@ final class NxCloudHttpConnector implements DisposableBean {
 			NxCloudProperties properties, NxCloudHttpProperties http, @Nullable SslBundles sslBundles) {
 		NxCloudHttpProperties.@Nullable Proxy proxy = checkedProxy(http.getProxy());
 		NxCloudHttpProperties.@Nullable Pool pool = checkedPool(http.getPool());
-		HttpClientSettings settings = applicationSettings.withTimeouts(properties.getConnectTimeout(),
-				longestResponse(properties));
+		// no read timeout: the client bounds each attempt by its own timeout, response or upload, and a second one
+		// per request on the connector would only cost
+		HttpClientSettings settings = applicationSettings.withTimeouts(properties.getConnectTimeout(), null);
 		String bundle = http.getSsl().getBundle();
 		if (bundle != null) {
 			settings = settings.withSslBundle(sslBundle(bundle, sslBundles));
@@ -81,13 +82,6 @@ final class NxCloudHttpConnector implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.pools.dispose();
-	}
-
-	// the connector's read timeout: uploads share the connector and must not be cut short; the client bounds each
-	// call by its own timeout
-	private static Duration longestResponse(NxCloudProperties properties) {
-		return (properties.getUploadTimeout().compareTo(properties.getResponseTimeout()) > 0)
-				? properties.getUploadTimeout() : properties.getResponseTimeout();
 	}
 
 	private ClientHttpConnectorBuilder<?> forNxCloud(ClientHttpConnectorBuilder<?> builder,

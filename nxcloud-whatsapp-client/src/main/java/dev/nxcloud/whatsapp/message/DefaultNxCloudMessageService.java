@@ -27,22 +27,22 @@ public class DefaultNxCloudMessageService implements NxCloudMessageService {
 
 	@Override
 	public Mono<SentMessage> send(Message message) {
-		return Mono.fromSupplier(() -> this.wire.toWire(message))
-			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_MESSAGE)
-				.jsonBody(body)
-				.pacedBy(body.businessPhone())
-				.pacedFor(body.to())
-				.retrieveSentMessage());
+		return Mono.defer(() -> {
+			MessageWireMapper.MtBody body = this.wire.toWire(message);
+			return send(NxCloudOperation.SEND_MESSAGE, body, body.businessPhone(), body.to());
+		});
 	}
 
 	@Override
 	public Mono<SentMessage> sendTemplate(TemplateMessage message) {
-		return Mono.fromSupplier(() -> this.wire.toWire(message))
-			.flatMap((body) -> this.client.call(NxCloudOperation.SEND_TEMPLATE_MESSAGE)
-				.jsonBody(body)
-				.pacedBy(body.businessPhone())
-				.pacedFor(body.to())
-				.retrieveSentMessage());
+		return Mono.defer(() -> {
+			MessageWireMapper.SaasSendBody body = this.wire.toWire(message);
+			return send(NxCloudOperation.SEND_TEMPLATE_MESSAGE, body, body.businessPhone(), body.to());
+		});
+	}
+
+	private Mono<SentMessage> send(NxCloudOperation operation, Object body, String businessPhone, String to) {
+		return this.client.call(operation).jsonBody(body).pacedBy(businessPhone).pacedFor(to).retrieveSentMessage();
 	}
 
 }

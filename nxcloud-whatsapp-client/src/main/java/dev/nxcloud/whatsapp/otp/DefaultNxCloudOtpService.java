@@ -39,9 +39,10 @@ public class DefaultNxCloudOtpService implements NxCloudOtpService {
 
 	@Override
 	public Mono<SentMessage> send(OtpRequest request) {
-		return Mono.fromSupplier(() -> toBody(request))
-			.flatMap((body) -> pace(this.client.call(NxCloudOperation.SEND_OTP).jsonBody(body), body)
-				.retrieveSentMessage());
+		return Mono.defer(() -> {
+			Body body = toBody(request);
+			return pace(this.client.call(NxCloudOperation.SEND_OTP).jsonBody(body), body).retrieveSentMessage();
+		});
 	}
 
 	private Body toBody(OtpRequest request) {
