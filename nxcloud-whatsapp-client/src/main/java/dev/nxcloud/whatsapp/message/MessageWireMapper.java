@@ -364,7 +364,10 @@ public final class MessageWireMapper {
 		int spaces = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c == ' ') {
+			if (c > ' ') {
+				spaces = 0;
+			}
+			else if (c == ' ') {
 				if (++spaces > MAX_CONSECUTIVE_SPACES) {
 					return false;
 				}
