@@ -1,7 +1,5 @@
 package dev.nxcloud.whatsapp;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 import dev.nxcloud.whatsapp.error.NxCloudValidationException;
@@ -237,11 +235,21 @@ public final class NxCloudValidation {
 			throw new NxCloudValidationException(field,
 					"must be digits with the country code and no '+' (got " + quote(value) + ")");
 		}
-		if (!value.chars().allMatch((c) -> c >= '0' && c <= '9') || value.length() < 7 || value.length() > 15) {
+		if (value.length() < 7 || value.length() > 15 || !isAsciiDigits(value)) {
 			throw new NxCloudValidationException(field,
 					"must be 7 to 15 digits including the country code (E.164 without '+'; got " + quote(value) + ")");
 		}
 		return value;
+	}
+
+	private static boolean isAsciiDigits(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -255,17 +263,10 @@ public final class NxCloudValidation {
 	public static String requireHttpUrl(String field, @Nullable String value) {
 		requireText(field, value);
 		maxLength(field, value, MAX_URL_LENGTH);
-		try {
-			URI uri = new URI(value);
-			if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null) {
-				return value;
-			}
+		if (!HttpUrls.isHttpUrlWithHost(value)) {
+			throw new NxCloudValidationException(field, "must be an http or https URL (got " + quote(value) + ")");
 		}
-		catch (URISyntaxException ex) {
-			// reported below
-		}
-		throw new NxCloudValidationException(field, "must be an http or https URL (got " + quote(value) + ")");
+		return value;
 	}
 
 	/**

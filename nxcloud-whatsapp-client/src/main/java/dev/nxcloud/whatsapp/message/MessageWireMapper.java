@@ -1,9 +1,7 @@
 package dev.nxcloud.whatsapp.message;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.nxcloud.whatsapp.NxCloudJson;
@@ -67,7 +65,8 @@ public final class MessageWireMapper {
 
 	private static final int MAX_BUTTON_INDEX = 2;
 
-	private static final String FIVE_SPACES = "     ";
+	/** The most spaces in a row a template parameter may hold. */
+	private static final int MAX_CONSECUTIVE_SPACES = 4;
 
 	private static final String USE_GENERAL_SEND = "send it with send(Message.template(…)) through /api/wa/mt";
 
@@ -116,7 +115,7 @@ public final class MessageWireMapper {
 		}
 		else if (content instanceof MessageContent.Document documentContent) {
 			document = media(type, documentContent.media(), caption(type, documentContent.caption()),
-					filename(type + ".filename", documentContent.filename()));
+					filename(type, documentContent.filename()));
 		}
 		else if (content instanceof MessageContent.Sticker stickerContent) {
 			sticker = media(type, stickerContent.media(), null, null);
@@ -156,28 +155,34 @@ public final class MessageWireMapper {
 
 	private static void requireSaasComponents(String field, Template template) {
 		for (int i = 0; i < template.components().size(); i++) {
-			String componentField = field + ".components[" + i + "]";
 			TemplateComponentValues component = template.components().get(i);
 			if (component instanceof ButtonParameter) {
-				throw new NxCloudValidationException(componentField + ".type",
+				throw new NxCloudValidationException(field + ".components[" + i + "].type",
 						"must be header or body on the SaaS send (got button): " + USE_GENERAL_SEND);
 			}
 			if (component instanceof TemplateComponentValues.Header header) {
 				for (int j = 0; j < header.parameters().size(); j++) {
-					requireSaasHeaderParameter(componentField + ".parameters[" + j + "]", header.parameters().get(j));
+					requireSaasHeaderParameter(field, i, j, header.parameters().get(j));
 				}
 			}
 		}
 	}
 
-	private static void requireSaasHeaderParameter(String field, HeaderParameter parameter) {
-		switch (parameter.type()) {
-			case VIDEO, DOCUMENT -> throw new NxCloudValidationException(field + ".type",
-					"must be text or image on the SaaS send (got " + parameter.type().wireValue() + "): "
+	/**
+	 * Check the {@code parameter}-th parameter of the {@code component}-th component; the field names are built
+	 * only for an error.
+	 */
+	private static void requireSaasHeaderParameter(String field, int component, int parameter,
+			HeaderParameter value) {
+		switch (value.type()) {
+			case VIDEO, DOCUMENT -> throw new NxCloudValidationException(
+					headerParameterField(field, component, parameter) + ".type",
+					"must be text or image on the SaaS send (got " + value.type().wireValue() + "): "
 							+ USE_GENERAL_SEND);
 			case IMAGE -> {
-				if (parameter.media() != null && parameter.media().link() == null) {
-					throw new NxCloudValidationException(field + ".image.link",
+				if (value.media() != null && value.media().link() == null) {
+					throw new NxCloudValidationException(
+							headerParameterField(field, component, parameter) + ".image.link",
 							"is required on the SaaS send, which takes no media id: " + USE_GENERAL_SEND);
 				}
 			}
@@ -186,16 +191,18 @@ public final class MessageWireMapper {
 		}
 	}
 
+	private static String headerParameterField(String field, int component, int parameter) {
+		return field + ".components[" + component + "].parameters[" + parameter + "]";
+	}
+
 	private static WireTemplate template(String field, Template template) {
 		String name = NxCloudValidation.requireText(field + ".name", template.name(),
 				NxCloudValidation.MAX_TEMPLATE_NAME_LENGTH);
-		boolean bodyAlone = template.components()
-			.stream()
-			.allMatch(TemplateComponentValues.Body.class::isInstance);
-		List<WireComponent> components = new ArrayList<>();
+		boolean bodyAlone = isBodyAlone(template.components());
+		List<WireComponent> components = new ArrayList<>(template.components().size());
 		boolean header = false;
 		boolean body = false;
-		Set<Integer> buttonIndexes = new HashSet<>();
+		int buttonIndexesSeen = 0;
 		for (int i = 0; i < template.components().size(); i++) {
 			String componentField = field + ".components[" + i + "]";
 			TemplateComponentValues component = template.components().get(i);
@@ -216,14 +223,25 @@ public final class MessageWireMapper {
 			}
 			else if (component instanceof ButtonParameter button) {
 				components.add(button(componentField, button));
-				if (!buttonIndexes.add(button.index())) {
+				int buttonIndexBit = 1 << button.index();
+				if ((buttonIndexesSeen & buttonIndexBit) != 0) {
 					throw new NxCloudValidationException(componentField + ".index",
 							"must differ from the other buttons' (" + button.index() + " is given twice)");
 				}
+				buttonIndexesSeen |= buttonIndexBit;
 			}
 		}
 		return new WireTemplate(name, new WireLanguage(template.language().code(), "deterministic"),
 				components.isEmpty() ? null : components);
+	}
+
+	private static boolean isBodyAlone(List<TemplateComponentValues> components) {
+		for (TemplateComponentValues component : components) {
+			if (!(component instanceof TemplateComponentValues.Body)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static WireComponent header(String field, TemplateComponentValues.Header header) {
@@ -232,7 +250,7 @@ public final class MessageWireMapper {
 					"must hold at most one parameter, one text variable or one media (got " + header.parameters().size()
 							+ ")");
 		}
-		List<WireParameter> parameters = new ArrayList<>();
+		List<WireParameter> parameters = new ArrayList<>(header.parameters().size());
 		for (int i = 0; i < header.parameters().size(); i++) {
 			String parameterField = field + ".parameters[" + i + "]";
 			HeaderParameter parameter = header.parameters().get(i);
@@ -252,11 +270,11 @@ public final class MessageWireMapper {
 			throw new NxCloudValidationException(field,
 					"is required for a " + parameter.type().wireValue() + " header");
 		}
-		return media(field, parameter.media(), null, filename(field + ".filename", parameter.filename()));
+		return media(field, parameter.media(), null, filename(field, parameter.filename()));
 	}
 
 	private static WireComponent body(String field, TemplateComponentValues.Body body, int maxCharacters) {
-		List<WireParameter> parameters = new ArrayList<>();
+		List<WireParameter> parameters = new ArrayList<>(body.parameters().size());
 		long characters = 0;
 		for (int i = 0; i < body.parameters().size(); i++) {
 			String text = parameterText(field + ".parameters[" + i + "].text", body.parameters().get(i), maxCharacters);
@@ -320,11 +338,11 @@ public final class MessageWireMapper {
 	}
 
 	private static @Nullable String caption(String type, @Nullable String caption) {
-		return NxCloudValidation.maxLength(type + ".caption", caption, MAX_CAPTION);
+		return (caption != null) ? NxCloudValidation.maxLength(type + ".caption", caption, MAX_CAPTION) : null;
 	}
 
-	private static @Nullable String filename(String field, @Nullable String filename) {
-		return (filename != null) ? NxCloudValidation.requireFilename(field, filename) : null;
+	private static @Nullable String filename(String mediaField, @Nullable String filename) {
+		return (filename != null) ? NxCloudValidation.requireFilename(mediaField + ".filename", filename) : null;
 	}
 
 	/**
@@ -333,13 +351,35 @@ public final class MessageWireMapper {
 	 */
 	private static String parameterText(String field, @Nullable String value, int maxCharacters) {
 		String text = NxCloudValidation.requireText(field, value, maxCharacters);
-		if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0
-				|| text.contains(FIVE_SPACES)) {
+		if (!isOneLineWithoutWideGaps(text)) {
 			throw new NxCloudValidationException(field,
-					"must not hold a line break, a tab or more than 4 consecutive spaces: WhatsApp refuses them in a"
-							+ " template parameter");
+					"must not hold a line break, a tab or more than " + MAX_CONSECUTIVE_SPACES
+							+ " consecutive spaces: WhatsApp refuses them in a template parameter");
 		}
 		return text;
+	}
+
+	/** Whether a text holds no CR, LF or tab and no more than {@value #MAX_CONSECUTIVE_SPACES} spaces in a row. */
+	private static boolean isOneLineWithoutWideGaps(String text) {
+		int spaces = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c > ' ') {
+				spaces = 0;
+			}
+			else if (c == ' ') {
+				if (++spaces > MAX_CONSECUTIVE_SPACES) {
+					return false;
+				}
+			}
+			else if (c == '\n' || c == '\r' || c == '\t') {
+				return false;
+			}
+			else {
+				spaces = 0;
+			}
+		}
+		return true;
 	}
 
 	/**
