@@ -61,6 +61,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -151,7 +153,7 @@ public final class NxCloudClient {
 
 	private final JavaType sendDataType = this.jsonMapper.constructType(SendData.class);
 
-	private final Map<JavaType, ObjectReader> envelopeReaders = new ConcurrentHashMap<>();
+	private final Map<JavaType, ObjectReader> dataReaders = new ConcurrentHashMap<>();
 
 	// the URI of each operation without path variables or query, with the base URL it was made from: the connection
 	// may give another one later
@@ -763,14 +765,13 @@ public final class NxCloudClient {
 	 */
 	private <T> @Nullable T data(String operation, int status, byte[] bytes, JavaType dataType,
 			@Nullable NxCloudClientObservationContext observationContext) {
-		Envelope<T> success = (status >= 200 && status < 300) ? readSuccess(bytes, dataType) : null;
+		Success<T> success = (status >= 200 && status < 300) ? readSuccess(bytes, dataType) : null;
 		if (success != null) {
 			if (observationContext != null) {
 				observationContext.setCode(0);
-				observationContext.setTraceId(text(success.traceId()));
+				observationContext.setTraceId(success.traceId());
 			}
-			T data = success.data();
-			return (data instanceof JsonNode node && node.isNull()) ? null : data;
+			return success.data();
 		}
 		// anything but a success whose data has the documented shape: read as a tree, to tell what is wrong
 		JsonNode envelope = readEnvelope(bytes);
@@ -797,7 +798,7 @@ public final class NxCloudClient {
 			return null;
 		}
 		try {
-			return this.jsonMapper.readerFor(dataType).readValue(data);
+			return dataReader(dataType).readValue(data);
 		}
 		catch (JacksonException ex) {
 			throw new NxCloudInvalidResponseException(operation, "the response's " + field(ex)
@@ -820,36 +821,59 @@ public final class NxCloudClient {
 	}
 
 	/**
-	 * Read a success ({@code code} 0) and its {@code data} in one pass over the bytes.
-	 * @return the envelope, or {@code null} when the answer is not a success whose data has the documented shape
+	 * Read a success ({@code code} 0) and its {@code data} in one pass over the bytes: the envelope token by token,
+	 * its {@code data} by the reader of its type.
+	 * @return the success, or {@code null} when the answer is not a success whose data has the documented shape
 	 */
-	private <T> @Nullable Envelope<T> readSuccess(byte[] bytes, JavaType dataType) {
+	private <T> @Nullable Success<T> readSuccess(byte[] bytes, JavaType dataType) {
 		if (bytes.length == 0) {
 			return null;
 		}
-		try {
-			Envelope<T> envelope = this.envelopeReaders
-				.computeIfAbsent(dataType, (type) -> this.jsonMapper
-					.readerFor(this.jsonMapper.getTypeFactory().constructParametricType(Envelope.class, type)))
-				.readValue(bytes);
-			Integer code = (envelope != null && envelope.code() != null) ? code(envelope.code()) : null;
-			return (code != null && code == 0) ? envelope : null;
+		try (JsonParser parser = this.jsonMapper.createParser(bytes)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			Integer code = null;
+			String traceId = null;
+			T data = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				switch (name) {
+					case "code" -> code = code(parser, value);
+					case "traceId" -> traceId = value.isScalarValue() && value != JsonToken.VALUE_NULL
+							? parser.getString() : null;
+					case "data" -> data = (value != JsonToken.VALUE_NULL) ? dataReader(dataType).readValue(parser) : null;
+					default -> { }
+				}
+				parser.skipChildren();
+			}
+			return (code != null && code == 0) ? new Success<>(traceId, data) : null;
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
 	}
 
+	private ObjectReader dataReader(JavaType dataType) {
+		return this.dataReaders.computeIfAbsent(dataType, this.jsonMapper::readerFor);
+	}
+
+	private static @Nullable Integer code(JsonParser parser, JsonToken value) {
+		if (value == JsonToken.VALUE_NUMBER_INT) {
+			return parser.getIntValue();
+		}
+		return (value == JsonToken.VALUE_STRING) ? code(parser.getString()) : null;
+	}
+
 	/**
-	 * NxCloud's envelope, as a success is read: its {@code message} only matters in a failure.
+	 * A success, as read.
 	 *
 	 * @param <T> the data type
-	 * @param code the result code, a number or a string of digits
 	 * @param traceId NxCloud's trace id
-	 * @param data the data
+	 * @param data the data, {@code null} when NxCloud returned none
 	 */
-	@JsonIgnoreProperties("message")
-	private record Envelope<T>(@Nullable JsonNode code, @Nullable JsonNode traceId, @Nullable T data) {
+	private record Success<T>(@Nullable String traceId, @Nullable T data) {
 	}
 
 	private @Nullable JsonNode readEnvelope(byte[] bytes) {
@@ -869,15 +893,16 @@ public final class NxCloudClient {
 		if (code.isIntegralNumber()) {
 			return code.intValue();
 		}
-		if (code.isString()) {
-			try {
-				return Integer.valueOf(code.stringValue().trim());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
+		return code.isString() ? code(code.stringValue()) : null;
+	}
+
+	private static @Nullable Integer code(String digits) {
+		try {
+			return Integer.valueOf(digits.trim());
 		}
-		return null;
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String text(JsonNode envelope, String field) {

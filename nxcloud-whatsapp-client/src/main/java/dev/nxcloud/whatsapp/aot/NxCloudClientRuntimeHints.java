@@ -38,7 +38,7 @@ class NxCloudClientRuntimeHints implements RuntimeHintsRegistrar {
 			InboundMessage.class, Contact.class, TemplateUpdate.class, AccountUpdate.class);
 
 	/** Request bodies and response data private to the class that sends or reads them. */
-	private static final List<String> PRIVATELY_BOUND = List.of("dev.nxcloud.whatsapp.NxCloudClient$SendData", "dev.nxcloud.whatsapp.NxCloudClient$Envelope",
+	private static final List<String> PRIVATELY_BOUND = List.of("dev.nxcloud.whatsapp.NxCloudClient$SendData",
 			"dev.nxcloud.whatsapp.flow.DefaultNxCloudFlowService$FlowList",
 			"dev.nxcloud.whatsapp.integrator.DefaultNxCloudIntegratorService$Body",
 			"dev.nxcloud.whatsapp.otp.DefaultNxCloudOtpService$Body",

@@ -68,6 +68,8 @@ public final class MessageWireMapper {
 	/** The most spaces in a row a template parameter may hold. */
 	private static final int MAX_CONSECUTIVE_SPACES = 4;
 
+	private static final String WIDE_GAP = " ".repeat(MAX_CONSECUTIVE_SPACES + 1);
+
 	private static final String USE_GENERAL_SEND = "send it with send(Message.template(…)) through /api/wa/mt";
 
 	private final RequestDefaults defaults;
@@ -359,27 +361,13 @@ public final class MessageWireMapper {
 		return text;
 	}
 
-	/** Whether a text holds no CR, LF or tab and no more than {@value #MAX_CONSECUTIVE_SPACES} spaces in a row. */
+	/**
+	 * Whether a text holds no CR, LF or tab and no more than {@value #MAX_CONSECUTIVE_SPACES} spaces in a row: four
+	 * scans the JDK vectorises, faster on long texts than one loop over the characters.
+	 */
 	private static boolean isOneLineWithoutWideGaps(String text) {
-		int spaces = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c > ' ') {
-				spaces = 0;
-			}
-			else if (c == ' ') {
-				if (++spaces > MAX_CONSECUTIVE_SPACES) {
-					return false;
-				}
-			}
-			else if (c == '\n' || c == '\r' || c == '\t') {
-				return false;
-			}
-			else {
-				spaces = 0;
-			}
-		}
-		return true;
+		return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0
+				&& !text.contains(WIDE_GAP);
 	}
 
 	/**
