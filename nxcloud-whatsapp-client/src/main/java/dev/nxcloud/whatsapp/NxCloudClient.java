@@ -64,6 +64,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -848,7 +849,8 @@ public final class NxCloudClient {
 				}
 				parser.skipChildren();
 			}
-			return (code != null && code == 0) ? new Success<>(traceId, data) : null;
+			boolean success = code != null && code == 0 && parser.nextToken() == null;
+			return success ? new Success<>(traceId, data) : null;
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -856,7 +858,8 @@ public final class NxCloudClient {
 	}
 
 	private ObjectReader dataReader(JavaType dataType) {
-		return this.dataReaders.computeIfAbsent(dataType, this.jsonMapper::readerFor);
+		return this.dataReaders.computeIfAbsent(dataType,
+				(type) -> this.jsonMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
 	}
 
 	private static @Nullable Integer code(JsonParser parser, JsonToken value) {

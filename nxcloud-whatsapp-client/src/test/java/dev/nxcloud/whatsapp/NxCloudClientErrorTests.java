@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.nxcloud.whatsapp.error.NxCloudApiException;
 import dev.nxcloud.whatsapp.error.NxCloudAuthenticationException;
@@ -20,8 +21,12 @@ import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
 import dev.nxcloud.whatsapp.error.NxCloudMetaException;
 import dev.nxcloud.whatsapp.error.NxCloudServerException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
+import dev.nxcloud.whatsapp.observation.NxCloudClientObservationContext;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,6 +173,42 @@ class NxCloudClientErrorTests {
 		StepVerifier.create(getPhone(this.server.baseUrl(), Duration.ofSeconds(10)))
 			.assertNext((data) -> assertThat(data.get("a").get("deep").asBoolean()).isTrue())
 			.verifyComplete();
+	}
+
+	/** The one-pass read of a success gives the data, and the code and trace id that observations report. */
+	@Test
+	void aSuccessIsReadWithItsCodeAndTraceId() {
+		AtomicReference<NxCloudClientObservationContext> observed = new AtomicReference<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<NxCloudClientObservationContext>() {
+
+			@Override
+			public void onStop(NxCloudClientObservationContext context) {
+				observed.set(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof NxCloudClientObservationContext;
+			}
+
+		});
+		this.server.reply("{\"traceId\":\"t-9\",\"data\":{\"phone\":\"8613800000000\"},\"message\":\"ok\",\"code\":\"0\"}");
+		JsonNode data = TestClients.builder(this.server.baseUrl())
+			.observationRegistry(registry)
+			.build()
+			.call(NxCloudOperation.GET_PHONE)
+			.retrieve(JsonNode.class)
+			.block(Duration.ofSeconds(10));
+		assertThat(data.get("phone").asString()).isEqualTo("8613800000000");
+		assertThat(observed.get().getCode()).isZero();
+		assertThat(observed.get().getTraceId()).isEqualTo("t-9");
+	}
+
+	@Test
+	void anEnvelopeFollowedByMoreIsAnInvalidResponse() {
+		NxCloudException ex = failure("{\"code\":0,\"data\":{\"phone\":\"8613800000000\"}} {\"code\":0}");
+		assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class);
 	}
 
 	@ParameterizedTest
