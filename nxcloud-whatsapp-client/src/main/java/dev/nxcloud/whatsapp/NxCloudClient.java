@@ -464,21 +464,35 @@ public final class NxCloudClient {
 
 	}
 
-	// the other fields of a send's answer, skipped rather than buffered
+	/**
+	 * The data of a send's answer, as far as its id; its other fields are skipped rather than buffered. Classes with
+	 * fields rather than records: Jackson makes a record through a reflective call that costs more per answer than
+	 * the rest of reading it.
+	 */
 	@JsonIgnoreProperties({ "messaging_product", "contacts" })
-	private record SendData(@Nullable List<MessageRef> messages,
-			@JsonProperty("message_id") @Nullable String messageIdField) {
+	private static final class SendData {
+
+		@JsonProperty("messages")
+		private @Nullable List<MessageRef> messages;
+
+		@JsonProperty("message_id")
+		private @Nullable String messageId;
 
 		@Nullable String messageId() {
-			if (this.messageIdField != null) {
-				return this.messageIdField;
+			if (this.messageId != null) {
+				return this.messageId;
 			}
-			return (this.messages != null && !this.messages.isEmpty()) ? this.messages.get(0).id() : null;
+			return (this.messages != null && !this.messages.isEmpty() && this.messages.get(0) != null)
+					? this.messages.get(0).id : null;
 		}
 
 	}
 
-	private record MessageRef(@Nullable String id) {
+	private static final class MessageRef {
+
+		@JsonProperty("id")
+		private @Nullable String id;
+
 	}
 
 	private <T, R> Mono<R> exchange(Call call, JavaType dataType, Result<T, R> result) {

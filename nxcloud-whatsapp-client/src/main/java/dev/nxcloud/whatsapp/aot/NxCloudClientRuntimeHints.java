@@ -39,6 +39,7 @@ class NxCloudClientRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** Request bodies and response data private to the class that sends or reads them. */
 	private static final List<String> PRIVATELY_BOUND = List.of("dev.nxcloud.whatsapp.NxCloudClient$SendData",
+			"dev.nxcloud.whatsapp.NxCloudClient$MessageRef",
 			"dev.nxcloud.whatsapp.flow.DefaultNxCloudFlowService$FlowList",
 			"dev.nxcloud.whatsapp.integrator.DefaultNxCloudIntegratorService$Body",
 			"dev.nxcloud.whatsapp.otp.DefaultNxCloudOtpService$Body",
