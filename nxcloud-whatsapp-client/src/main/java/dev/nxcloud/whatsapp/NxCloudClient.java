@@ -498,7 +498,7 @@ public final class NxCloudClient {
 	private <T, R> Mono<R> exchange(Call call, JavaType dataType, Result<T, R> result) {
 		NxCloudOperation operation = call.operation;
 		if (this.observationRegistry.isNoop() && !logger.isDebugEnabled()) {
-			return Mono.defer(() -> new Send<>(call, dataType, result, null).firstAttempt());
+			return send(call, dataType, result, null);
 		}
 		return Mono.deferContextual((contextView) -> {
 			NxCloudClientObservationContext observationContext = new NxCloudClientObservationContext(operation);
@@ -508,9 +508,12 @@ public final class NxCloudClient {
 				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
 				.start();
 			long start = System.nanoTime();
-			return Mono.defer(() -> new Send<>(call, dataType, result, observationContext).firstAttempt()).doOnError((ex) -> {
-				if (ex instanceof NxCloudException nxCloudException) {
+			return send(call, dataType, result, observationContext).doOnError((ex) -> {
+				// a failure found in a success's data (a send without an id) keeps the code and trace id read
+				if (ex instanceof NxCloudException nxCloudException && nxCloudException.getCode() != null) {
 					observationContext.setCode(nxCloudException.getCode());
+				}
+				if (ex instanceof NxCloudException nxCloudException && nxCloudException.getTraceId() != null) {
 					observationContext.setTraceId(nxCloudException.getTraceId());
 				}
 				observationContext.setError(ex);
@@ -523,6 +526,11 @@ public final class NxCloudClient {
 				observation.stop();
 			}).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	private <T, R> Mono<R> send(Call call, JavaType dataType, Result<T, R> result,
+			@Nullable NxCloudClientObservationContext observationContext) {
+		return Mono.defer(() -> new Send<>(call, dataType, result, observationContext).firstAttempt());
 	}
 
 	private void logCall(NxCloudOperation operation, NxCloudClientObservationContext context, boolean cancelled,
@@ -589,10 +597,17 @@ public final class NxCloudClient {
 		}
 
 		private Mono<R> attempt(int attemptNumber) {
-			return NxCloudClient.this.<T, R>exchange(this.call, this.signing, this.jsonBody,
-					this.dataType, this.result, this.observationContext)
-				.onErrorResume((ex) -> afterFailure(
-						(ex instanceof NxCloudException) ? ex : translate(this.call.operation, ex), attemptNumber));
+			Mono<R> exchange;
+			try {
+				exchange = request(this.call, this.signing, this.jsonBody, this.dataType, this.result,
+						this.observationContext);
+			}
+			catch (RuntimeException ex) {
+				// a request that cannot be made (its URI, its multipart headers) fails the attempt like any other
+				exchange = Mono.error(ex);
+			}
+			return exchange.onErrorResume((ex) -> afterFailure(
+					(ex instanceof NxCloudException) ? ex : translate(this.call.operation, ex), attemptNumber));
 		}
 
 		private Mono<R> afterFailure(Throwable ex, int attemptNumber) {
@@ -658,7 +673,7 @@ public final class NxCloudClient {
 				&& ((NxCloudException) failure).isTransient() && !((NxCloudException) failure).mayHaveReachedNxCloud();
 	}
 
-	private <T, R> Mono<R> exchange(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
+	private <T, R> Mono<R> request(Call call, NxCloudSigningFilter.Signing signing, byte @Nullable [] jsonBody,
 			JavaType dataType, Result<T, R> result, @Nullable NxCloudClientObservationContext observationContext) {
 		NxCloudOperation operation = call.operation;
 		ResponseDeadline deadline = new ResponseDeadline(timeout(operation));

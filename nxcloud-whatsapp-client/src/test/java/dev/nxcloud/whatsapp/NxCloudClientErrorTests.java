@@ -21,6 +21,7 @@ import dev.nxcloud.whatsapp.error.NxCloudInvalidResponseException;
 import dev.nxcloud.whatsapp.error.NxCloudMetaException;
 import dev.nxcloud.whatsapp.error.NxCloudServerException;
 import dev.nxcloud.whatsapp.error.NxCloudTimeoutException;
+import dev.nxcloud.whatsapp.error.NxCloudTransportException;
 import dev.nxcloud.whatsapp.observation.NxCloudClientObservationContext;
 import dev.nxcloud.whatsapp.testsupport.RecordingServer;
 import dev.nxcloud.whatsapp.testsupport.TestClients;
@@ -179,6 +180,31 @@ class NxCloudClientErrorTests {
 	@Test
 	void aSuccessIsReadWithItsCodeAndTraceId() {
 		AtomicReference<NxCloudClientObservationContext> observed = new AtomicReference<>();
+		this.server.reply("{\"traceId\":\"t-9\",\"data\":{\"phone\":\"8613800000000\"},\"message\":\"ok\",\"code\":\"0\"}");
+		JsonNode data = observedClient(observed).call(NxCloudOperation.GET_PHONE)
+			.retrieve(JsonNode.class)
+			.block(Duration.ofSeconds(10));
+		assertThat(data.get("phone").asString()).isEqualTo("8613800000000");
+		assertThat(observed.get().getCode()).isZero();
+		assertThat(observed.get().getTraceId()).isEqualTo("t-9");
+	}
+
+	/** A send answered without an id fails once, and its observation keeps NxCloud's trace id for support. */
+	@Test
+	void aSendAnsweredWithoutAnIdFailsOnceKeepingTheTraceId() {
+		AtomicReference<NxCloudClientObservationContext> observed = new AtomicReference<>();
+		this.server.reply("{\"code\":0,\"message\":\"ok\",\"data\":{\"messages\":[null]},\"traceId\":\"t-7\"}");
+		NxCloudException ex = failure(observedClient(observed).call(NxCloudOperation.SEND_MESSAGE)
+			.jsonBody(Map.of("to", "8613800000000"))
+			.retrieveSentMessage());
+		assertThat(ex).isInstanceOf(NxCloudInvalidResponseException.class).hasMessageContaining("no message id");
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(this.server.requests()).hasSize(1);
+		assertThat(observed.get().getError()).isSameAs(ex);
+		assertThat(observed.get().getTraceId()).isEqualTo("t-7");
+	}
+
+	private NxCloudClient observedClient(AtomicReference<NxCloudClientObservationContext> observed) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new ObservationHandler<NxCloudClientObservationContext>() {
 
@@ -193,16 +219,59 @@ class NxCloudClientErrorTests {
 			}
 
 		});
-		this.server.reply("{\"traceId\":\"t-9\",\"data\":{\"phone\":\"8613800000000\"},\"message\":\"ok\",\"code\":\"0\"}");
-		JsonNode data = TestClients.builder(this.server.baseUrl())
-			.observationRegistry(registry)
+		return TestClients.builder(this.server.baseUrl()).observationRegistry(registry).build();
+	}
+
+	/** Each operation's URI is made once, and made again when the connection gives another base URL. */
+	@Test
+	void aConnectionThatMovesIsFollowed() {
+		try (RecordingServer other = new RecordingServer()) {
+			String success = "{\"code\":0,\"data\":{\"phone\":\"8613800000000\"}}";
+			this.server.reply(success);
+			other.reply(success);
+			AtomicReference<String> apiUrl = new AtomicReference<>(this.server.baseUrl());
+			NxCloudClient client = NxCloudClient.builder().connection(new NxCloudConnection() {
+
+				@Override
+				public String getApiUrl() {
+					return apiUrl.get();
+				}
+
+				@Override
+				public String getSaasUrl() {
+					return apiUrl.get();
+				}
+
+				@Override
+				public String getAccessKey() {
+					return TestClients.ACCESS_KEY;
+				}
+
+				@Override
+				public String getAccessSecret() {
+					return TestClients.ACCESS_SECRET;
+				}
+
+			}).build();
+			for (int call = 0; call < 2; call++) {
+				client.call(NxCloudOperation.GET_PHONE).retrieve(JsonNode.class).block(Duration.ofSeconds(10));
+			}
+			apiUrl.set(other.baseUrl());
+			client.call(NxCloudOperation.GET_PHONE).retrieve(JsonNode.class).block(Duration.ofSeconds(10));
+			assertThat(this.server.requests()).hasSize(2);
+			assertThat(other.requests()).hasSize(1);
+		}
+	}
+
+	/** A request that cannot even be made fails its attempt like any other: typed, and with the attempts made. */
+	@Test
+	void aRequestThatCannotBeMadeIsATypedFailureWithItsAttempts() {
+		NxCloudException ex = failure(TestClients.builder("http://127.0.0.1:1/a path with spaces")
 			.build()
 			.call(NxCloudOperation.GET_PHONE)
-			.retrieve(JsonNode.class)
-			.block(Duration.ofSeconds(10));
-		assertThat(data.get("phone").asString()).isEqualTo("8613800000000");
-		assertThat(observed.get().getCode()).isZero();
-		assertThat(observed.get().getTraceId()).isEqualTo("t-9");
+			.retrieve(JsonNode.class));
+		assertThat(ex).isInstanceOf(NxCloudTransportException.class);
+		assertThat(ex.getAttempts()).isEqualTo(1);
 	}
 
 	@Test

@@ -8,9 +8,9 @@ import dev.nxcloud.whatsapp.NxCloudClient;
  * order, after the builder was configured from {@code nxcloud.*} properties.
  * <p>
  * The builder starts from a {@code WebClient.Builder} whose connector Spring Boot made with
- * {@code nxcloud.connect-timeout} and a read timeout of the longer of {@code nxcloud.response-timeout} and
- * {@code nxcloud.upload-timeout}: set those properties to change the HTTP timeouts, since the builder's
- * {@code connectTimeout} applies only to a connector it makes itself.
+ * {@code nxcloud.connect-timeout} and no read timeout: each attempt is bounded by the client's own
+ * {@code nxcloud.response-timeout} (or {@code nxcloud.upload-timeout}). Set those properties to change the timeouts,
+ * since the builder's {@code connectTimeout} applies only to a connector it makes itself.
  */
 @FunctionalInterface
 public interface NxCloudClientBuilderCustomizer {

@@ -23,8 +23,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The HTTP connector of NxCloud's clients: the application's connector builder and settings
- * ({@code spring.http.clients.*}) with NxCloud's timeouts and {@code nxcloud.http.*} applied, so that these reach
- * NxCloud's calls and no others. Checks {@code nxcloud.http.*} when made, and disposes of the connection pool it
+ * ({@code spring.http.clients.*}) with NxCloud's connect timeout, no read timeout and {@code nxcloud.http.*} applied,
+ * so that these reach NxCloud's calls and no others. Checks {@code nxcloud.http.*} when made, and disposes of the connection pool it
  * makes for {@code nxcloud.http.pool.*} with the application, waiting for its connections to close (or at once, if
  * making the connector fails).
  * <p>
@@ -50,7 +50,7 @@ final class NxCloudHttpConnector implements DisposableBean {
 	 * Make the connector.
 	 * @param applicationConnector the application's connector builder
 	 * @param applicationSettings the application's HTTP client settings
-	 * @param properties the client's properties, for the timeouts
+	 * @param properties the client's properties, for the connect timeout
 	 * @param http NxCloud's own HTTP settings
 	 * @param sslBundles the application's SSL bundles, if any
 	 * @throws InvalidConfigurationPropertyValueException if a setting is invalid or the connector cannot apply it
