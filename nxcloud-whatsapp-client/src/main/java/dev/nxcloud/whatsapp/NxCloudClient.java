@@ -124,6 +124,15 @@ public final class NxCloudClient {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	// the fields of NxCloud's {code, message, data, traceId} envelope
+	private static final String CODE = "code";
+
+	private static final String MESSAGE = "message";
+
+	private static final String DATA = "data";
+
+	private static final String TRACE_ID = "traceId";
+
 	private final WebClient webClient;
 
 	private final NxCloudSigningFilter signingFilter;
@@ -806,22 +815,22 @@ public final class NxCloudClient {
 		// anything but a success whose data has the documented shape: read as a tree, to tell what is wrong
 		JsonNode envelope = readEnvelope(bytes);
 		if (status < 200 || status >= 300) {
-			throw new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope.get("code")) : null,
-					(envelope != null) ? text(envelope, "message") : null,
-					(envelope != null) ? text(envelope, "traceId") : null);
+			throw new NxCloudHttpStatusException(operation, status, (envelope != null) ? code(envelope.get(CODE)) : null,
+					(envelope != null) ? text(envelope, MESSAGE) : null,
+					(envelope != null) ? text(envelope, TRACE_ID) : null);
 		}
 		if (envelope == null) {
 			throw new NxCloudInvalidResponseException(operation,
 					"the response is not NxCloud's {code, message, data} envelope: " + excerpt(bytes), null);
 		}
-		Integer code = code(envelope.get("code"));
+		Integer code = code(envelope.get(CODE));
 		if (code == null) {
 			throw new NxCloudInvalidResponseException(operation,
 					"the response's code is not a number: " + excerpt(bytes), null);
 		}
-		JsonNode data = envelope.get("data");
+		JsonNode data = envelope.get(DATA);
 		if (code != 0) {
-			throw NxCloudApiException.from(operation, code, text(envelope, "message"), text(envelope, "traceId"),
+			throw NxCloudApiException.from(operation, code, text(envelope, MESSAGE), text(envelope, TRACE_ID),
 					metaError(data), this.settingNames);
 		}
 		if (data == null || data.isNull()) {
@@ -838,7 +847,7 @@ public final class NxCloudClient {
 	}
 
 	private static String field(JacksonException ex) {
-		StringBuilder field = new StringBuilder("data");
+		StringBuilder field = new StringBuilder(DATA);
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
 				field.append('.').append(reference.getPropertyName());
@@ -870,10 +879,10 @@ public final class NxCloudClient {
 				String name = parser.currentName();
 				JsonToken value = parser.nextToken();
 				switch (name) {
-					case "code" -> code = code(parser, value);
-					case "traceId" -> traceId = value.isScalarValue() && value != JsonToken.VALUE_NULL
+					case CODE -> code = code(parser, value);
+					case TRACE_ID -> traceId = value.isScalarValue() && value != JsonToken.VALUE_NULL
 							? parser.getString() : null;
-					case "data" -> data = (value != JsonToken.VALUE_NULL) ? dataReader(dataType).readValue(parser) : null;
+					case DATA -> data = (value != JsonToken.VALUE_NULL) ? dataReader(dataType).readValue(parser) : null;
 					default -> { }
 				}
 				parser.skipChildren();
@@ -914,7 +923,7 @@ public final class NxCloudClient {
 		}
 		try {
 			JsonNode node = this.jsonMapper.readTree(bytes);
-			return (node != null && node.isObject() && node.has("code")) ? node : null;
+			return (node != null && node.isObject() && node.has(CODE)) ? node : null;
 		}
 		catch (JacksonException ex) {
 			return null;

@@ -15,16 +15,12 @@ import dev.nxcloud.boot.autoconfigure.NxCloudWebhookAutoConfiguration;
 import dev.nxcloud.whatsapp.testsupport.LogCapture;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
 import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,12 +47,8 @@ class ReactiveNxCloudWebhookEndpointAbortedRequestTests {
 
 	private void assertAbortedQuietly(String headersAndBody) {
 		this.runner.run((context) -> {
-			DisposableServer server = HttpServer.create()
-				.host("127.0.0.1")
-				.port(0)
-				.handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.applicationContext(context).build()))
-				.bindNow();
-			try (LogCapture everything = LogCapture.everything();
+			try (ReactorNettyServer server = ReactorNettyServer.start(context);
+					LogCapture everything = LogCapture.everything();
 					LogCapture endpoint = LogCapture.of(ReactiveNxCloudWebhookEndpoint.class)) {
 				for (int i = 0; i < 3; i++) {
 					send(server.port(), "POST /nxcloud/webhook HTTP/1.1\r\nHost: localhost\r\n"
@@ -67,9 +59,6 @@ class ReactiveNxCloudWebhookEndpointAbortedRequestTests {
 				assertThat(everything.events()).noneMatch((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR))
 					.noneMatch(ReactiveNxCloudWebhookEndpointAbortedRequestTests::isWarningWithStackTrace);
 				assertThat(context.getBean(Listener.class).events).isEmpty();
-			}
-			finally {
-				server.disposeNow();
 			}
 		});
 	}

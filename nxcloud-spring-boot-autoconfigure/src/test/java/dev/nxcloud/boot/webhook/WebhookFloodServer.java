@@ -12,16 +12,12 @@ import dev.nxcloud.boot.autoconfigure.NxCloudAutoConfiguration;
 import dev.nxcloud.boot.autoconfigure.NxCloudWebhookAutoConfiguration;
 import dev.nxcloud.whatsapp.webhook.NxCloudWebhookEvent;
 import org.slf4j.LoggerFactory;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
  * The starter's WebFlux webhook endpoint, as an application with the default settings runs it (signature checking
@@ -43,11 +39,7 @@ public final class WebhookFloodServer {
 			.withUserConfiguration(WebFlux.class, Counter.class)
 			.withPropertyValues("nxcloud.webhook.enabled=true")
 			.run((context) -> {
-				DisposableServer server = HttpServer.create()
-					.host("127.0.0.1")
-					.port(0)
-					.handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.applicationContext(context).build()))
-					.bindNow();
+				ReactorNettyServer server = ReactorNettyServer.start(context);
 				System.out.println("PORT " + server.port());
 				BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 				for (String command = commands.readLine(); command != null && !command.equals("exit"); command = commands
@@ -56,7 +48,7 @@ public final class WebhookFloodServer {
 					System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
 							+ " EVENTS " + context.getBean(Counter.class).events.get());
 				}
-				server.disposeNow();
+				server.close();
 			});
 	}
 

@@ -28,8 +28,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -37,9 +35,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,16 +71,8 @@ class WebhookHostileCorpusTests {
 			.withBean(NxCloudTime.class, WebhookHostileCorpusTests::standingTime)
 			.withPropertyValues(PROPERTIES)
 			.run((context) -> {
-				DisposableServer server = HttpServer.create()
-					.host("127.0.0.1")
-					.port(0)
-					.handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.applicationContext(context).build()))
-					.bindNow();
-				try {
+				try (ReactorNettyServer server = ReactorNettyServer.start(context)) {
 					runTable(context, (request) -> overSocket(server.port(), request));
-				}
-				finally {
-					server.disposeNow();
 				}
 			});
 	}

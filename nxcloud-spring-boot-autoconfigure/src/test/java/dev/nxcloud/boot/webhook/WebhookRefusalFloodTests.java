@@ -27,15 +27,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,16 +64,8 @@ class WebhookRefusalFloodTests {
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues(this.properties)
 			.run((context) -> {
-				DisposableServer server = HttpServer.create()
-					.host("127.0.0.1")
-					.port(0)
-					.handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.applicationContext(context).build()))
-					.bindNow();
-				try {
+				try (ReactorNettyServer server = ReactorNettyServer.start(context)) {
 					floodThenStepTheClock(context, server.port());
-				}
-				finally {
-					server.disposeNow();
 				}
 			});
 	}

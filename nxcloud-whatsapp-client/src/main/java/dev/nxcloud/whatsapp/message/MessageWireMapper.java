@@ -225,6 +225,7 @@ public final class MessageWireMapper {
 			}
 			else if (component instanceof ButtonParameter button) {
 				components.add(button(componentField, button));
+				// button(…) has checked the index is 0 to MAX_BUTTON_INDEX, so it fits a bit of an int
 				int buttonIndexBit = 1 << button.index();
 				if ((buttonIndexesSeen & buttonIndexBit) != 0) {
 					throw new NxCloudValidationException(componentField + ".index",

@@ -92,8 +92,8 @@ class SecretsInAForkedApplicationTests {
 			.expectBody()
 			.jsonPath("$.property.value")
 			.isEqualTo(PLAIN);
-		String env = body(client, "/actuator/env");
-		String configprops = body(client, "/actuator/configprops");
+		String env = SecretsInsideOtherValuesTests.body(client, "/actuator/env");
+		String configprops = SecretsInsideOtherValuesTests.body(client, "/actuator/configprops");
 		assertThat(env).contains("commandLineArgs", "systemProperties", "systemEnvironment", "app.note",
 				"nxcloud.http.proxy.password", "visibleProxyUser-49", "visibleAccessKey-48", PLAIN);
 		assertThat(configprops).contains("nxcloud.webhook", "nxcloud.http", "visibleProxyUser-49",
@@ -123,19 +123,6 @@ class SecretsInAForkedApplicationTests {
 			}
 			throw new AssertionError("The application ended without starting:\n" + String.join("\n", this.output));
 		}, () -> "The application did not start:\n" + String.join("\n", this.output));
-	}
-
-	private static String body(WebTestClient client, String path) {
-		String body = client.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).isNotNull();
-		return body;
 	}
 
 }

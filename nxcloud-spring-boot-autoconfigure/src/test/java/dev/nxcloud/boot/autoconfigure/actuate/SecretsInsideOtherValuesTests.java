@@ -272,7 +272,8 @@ class SecretsInsideOtherValuesTests {
 		return WebTestClient.bindToApplicationContext(context).build();
 	}
 
-	private static String body(WebTestClient client, String path) {
+	/** The body of a {@code GET} that must answer {@code 200}. */
+	static String body(WebTestClient client, String path) {
 		String body = client.get()
 			.uri(path)
 			.exchange()
