@@ -22,9 +22,6 @@ public final class SimulatorProcess implements AutoCloseable {
 
 	private static final String PHONE_RATE = "--phone-rate=";
 
-	/** The Java whose launcher warns when native access (Netty's native transport) is not enabled. */
-	private static final int NATIVE_ACCESS_FEATURE = 22;
-
 	private final Process process;
 
 	private final List<String> baseUrls;
@@ -61,23 +58,17 @@ public final class SimulatorProcess implements AutoCloseable {
 	}
 
 	private static SimulatorProcess start(List<String> arguments) throws IOException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
-				System.getProperty("java.class.path"), SimulatorProcess.class.getName()));
-		if (Runtime.version().feature() >= NATIVE_ACCESS_FEATURE) {
-			command.add(1, "--enable-native-access=ALL-UNNAMED");
-		}
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		Process process = Jvm.start(SimulatorProcess.class, List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"),
+				arguments);
 		BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line;
-		while ((line = out.readLine()) != null && !line.startsWith("READY")) {
-			// skip anything printed before the ports
+		try {
+			line = Jvm.readLine(out, "READY", "The simulator process");
 		}
-		if (line == null) {
+		catch (IOException ex) {
 			process.destroyForcibly();
-			throw new IOException("The simulator process ended before it was ready");
+			throw ex;
 		}
 		List<String> urls = new ArrayList<>();
 		for (String port : line.substring("READY".length()).trim().split(" ")) {

@@ -1,5 +1,6 @@
 package dev.nxcloud.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +13,13 @@ import dev.nxcloud.benchmarks.load.BareReactorNettyClient;
 import dev.nxcloud.benchmarks.load.HandSignedRestClient;
 import dev.nxcloud.benchmarks.load.LoadHarness;
 import dev.nxcloud.benchmarks.load.StarterClient;
+import dev.nxcloud.benchmarks.load.Window;
 import dev.nxcloud.benchmarks.prepare.PreparationBenchmark;
 import dev.nxcloud.benchmarks.prepare.PreparationRow;
 import dev.nxcloud.simulator.NxCloudSimulator;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,11 +99,12 @@ class HarnessSmokeTests {
 	}
 
 	@Test
-	void loadHarnessMeasuresEveryClientThisJvmRunsAndWritesTheReport(@TempDir Path out) throws Exception {
+	void loadHarnessMeasuresEveryClientThisJvmRunsInForksTakenInTurnAndWritesTheReport(@TempDir Path out)
+			throws Exception {
 		Set<String> clients = Set.of(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT, LoadHarness.REST_CLIENT,
 				LoadHarness.REST_CLIENT_VIRTUAL);
 		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
-				Duration.ofMillis(100), 1, clients, false, out.resolve("jfr")));
+				Duration.ofMillis(100), 2, clients, false, out.resolve("jfr"), 2));
 		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
 		boolean virtualThreads = LoadHarness.unavailable(LoadHarness.REST_CLIENT_VIRTUAL) == null;
 		assertThat(rows).extracting(LoadHarness.Row::client)
@@ -107,9 +113,13 @@ class HarnessSmokeTests {
 				.toList());
 		try (Stream<Path> recordings = Files.list(out.resolve("jfr"))) {
 			assertThat(recordings.map((path) -> path.getFileName().toString()))
-				.hasSize(rows.size())
-				.contains("0ms-c2-starter-round1.jfr", "0ms-c2-bare-WebClient-round1.jfr");
+				.hasSize(rows.size() * 2)
+				.contains("0ms-c2-starter-round1.jfr", "0ms-c2-starter-round2.jfr", "0ms-c2-bare-WebClient-round1.jfr");
 		}
+		long firstFork = recordingPid(out.resolve("jfr/0ms-c2-starter-round1.jfr"));
+		long secondFork = recordingPid(out.resolve("jfr/0ms-c2-starter-round2.jfr"));
+		assertThat(List.of(firstFork, secondFork)).doesNotContain(ProcessHandle.current().pid());
+		assertThat(firstFork).isNotEqualTo(secondFork);
 		assertThat(rows).allSatisfy((row) -> {
 			assertThat(row.window().calls()).isPositive();
 			assertThat(row.window().errors()).isZero();
@@ -130,6 +140,44 @@ class HarnessSmokeTests {
 			.contains("Not run: a client: a reason.")
 			.contains(Runtime.version().toString());
 		assertThat(Files.readString(out.resolve(Report.CHART))).startsWith("<svg").endsWith("</svg>\n");
+	}
+
+	@Test
+	void loadHarnessCanRunTheClientsInItsOwnJvm(@TempDir Path out) throws Exception {
+		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
+				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT), false, out, 0));
+		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
+		assertThat(rows).extracting(LoadHarness.Row::client)
+			.containsExactly(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT);
+		assertThat(rows).allSatisfy((row) -> assertThat(row.window().errors()).isZero());
+		assertThat(recordingPid(out.resolve("0ms-c2-starter-round1.jfr"))).isEqualTo(ProcessHandle.current().pid());
+	}
+
+	@Test
+	void windowIsHandedOverAsOneLineAndReadBackWhole() {
+		Histogram latencies = new Histogram(3);
+		latencies.recordValue(1_500_000);
+		latencies.recordValue(2_500_000);
+		latencies.recordValue(90_000_000);
+		Window window = new Window(3, 1, 2_000_000_000L, latencies, 123_456, 78_900, "timeout\nafter 5 s");
+		String line = window.encode();
+		assertThat(line).doesNotContain("\n");
+		Window read = Window.decode(line);
+		assertThat(read).usingRecursiveComparison().ignoringFields("latencies").isEqualTo(window);
+		assertThat(read.latencies()).isEqualTo(latencies);
+		assertThat(Window.decode(new Window(0, 0, 1, new Histogram(3), 0, 0, null).encode()).firstError()).isNull();
+	}
+
+	private static long recordingPid(Path recording) throws IOException {
+		try (RecordingFile file = new RecordingFile(recording)) {
+			while (file.hasMoreEvents()) {
+				RecordedEvent event = file.readEvent();
+				if (event.getEventType().getName().equals("jdk.JVMInformation")) {
+					return event.getLong("pid");
+				}
+			}
+		}
+		throw new AssertionError("No jdk.JVMInformation in " + recording);
 	}
 
 }

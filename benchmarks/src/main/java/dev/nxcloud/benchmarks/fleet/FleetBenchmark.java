@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
+import dev.nxcloud.benchmarks.Jvm;
 import dev.nxcloud.benchmarks.SimulatorProcess;
 
 /**
@@ -98,24 +99,15 @@ public final class FleetBenchmark {
 
 	private Process startInstance(String baseUrl, String store, boolean resetsBuckets) throws IOException {
 		Settings s = this.settings;
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-				"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-				FleetInstance.class.getName(), baseUrl, store, Integer.toString(s.redisPort()), Double.toString(s.rate()),
-				Integer.toString(s.burst()), Double.toString(s.rate() * s.offeredFactor()), Double.toString(s.seconds()),
-				Integer.toString(s.probes()), Boolean.toString(resetsBuckets));
-		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		return Jvm.start(FleetInstance.class,
+				List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+				List.of(baseUrl, store, Integer.toString(s.redisPort()), Double.toString(s.rate()),
+						Integer.toString(s.burst()), Double.toString(s.rate() * s.offeredFactor()),
+						Double.toString(s.seconds()), Integer.toString(s.probes()), Boolean.toString(resetsBuckets)));
 	}
 
 	private static String readLine(BufferedReader output, String prefix) throws IOException {
-		String line;
-		while ((line = output.readLine()) != null && !line.startsWith(prefix)) {
-			// skip anything else the instance prints
-		}
-		if (line == null) {
-			throw new IOException("A fleet instance ended before printing " + prefix);
-		}
-		return line;
+		return Jvm.readLine(output, prefix, "A fleet instance");
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package dev.nxcloud.benchmarks.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,21 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * Runs the clients against one simulator at several concurrencies: the starter's service bean, a bare WebClient and
  * a bare Reactor Netty client posting pre-signed bytes, and the hand-signed blocking {@code RestClient} on a pool of
- * platform threads and, on Java 21 or later, on a virtual thread per call. At each concurrency every client is warmed
+ * platform threads and, on Java 21 or later, on a virtual thread per call. Each client runs in JVMs of its own
+ * ({@link ClientProcess}, as JMH forks), unless the settings say otherwise. At each concurrency every client is warmed
  * up, then measured in alternating order over several rounds, so that all see the same machine. Before the first
  * concurrency, every client runs for twice the warm-up time at the highest concurrency, for the JIT.
  */
@@ -90,122 +81,72 @@ public final class LoadHarness {
 		for (int concurrency : this.settings.concurrencies()) {
 			maxConcurrency = Math.max(maxConcurrency, concurrency);
 		}
-		boolean virtualThreads = runs(REST_CLIENT_VIRTUAL);
 		List<Row> rows = new ArrayList<>();
-		try (StarterClient starter = new StarterClient(baseUrl,
-				this.settings.starterDefaultPool() ? 0 : maxConcurrency);
-				BareReactorNettyClient bare = new BareReactorNettyClient(baseUrl, maxConcurrency);
-				BareWebClient bareWebClient = new BareWebClient(baseUrl, maxConcurrency);
-				HandSignedRestClient restClient = new HandSignedRestClient(baseUrl);
-				HandSignedRestClient virtualRestClient = virtualThreads
-						? HandSignedRestClient.onVirtualThreads(baseUrl) : null) {
-			Clients clients = new Clients(starter, bare, bareWebClient, restClient, virtualRestClient,
-					virtualThreads ? new VirtualThreadTaskExecutor() : null);
-			clients.measure(maxConcurrency, (drivers) -> drivers.values()
-				.forEach((driver) -> driver.apply(this.settings.warmup().multipliedBy(2))));
-			for (int concurrency : this.settings.concurrencies()) {
-				clients.measure(concurrency, (drivers) -> {
-					Map<String, Window> measured = new LinkedHashMap<>();
-					drivers.values().forEach((driver) -> driver.apply(this.settings.warmup()));
-					List<String> order = new ArrayList<>(drivers.keySet());
-					for (int round = 0; round < this.settings.rounds(); round++) {
-						for (String name : order) {
-							Window window = measure(drivers.get(name), latencyMillis, concurrency, name, round);
-							measured.merge(name, window, Window::plus);
-						}
-						Collections.reverse(order);
+		Map<String, List<LoadClient>> clients = new LinkedHashMap<>();
+		try {
+			for (String client : CLIENTS) {
+				if (runs(client)) {
+					List<LoadClient> forks = new ArrayList<>();
+					clients.put(client, forks);
+					for (int fork = 0; fork < Math.max(1, this.settings.forks()); fork++) {
+						forks.add(open(client, baseUrl, maxConcurrency));
 					}
-					measured.forEach((name, window) -> {
-						rows.add(new Row(latencyMillis, concurrency, name, window));
-						progress.accept(String.format("%4d ms  c=%-4d %-28s %8.0f calls/s  errors %d", latencyMillis,
-								concurrency, name, window.throughput(), window.errors()));
-					});
+				}
+			}
+			warmUp(clients, maxConcurrency, this.settings.warmup().multipliedBy(2));
+			for (int concurrency : this.settings.concurrencies()) {
+				warmUp(clients, concurrency, this.settings.warmup());
+				Map<String, Window> measured = new LinkedHashMap<>();
+				Map<String, List<String>> rounds = new LinkedHashMap<>();
+				List<String> order = new ArrayList<>(clients.keySet());
+				for (int round = 0; round < this.settings.rounds(); round++) {
+					for (String name : order) {
+						List<LoadClient> forks = clients.get(name);
+						Window window = forks.get(round % forks.size())
+							.run(concurrency, this.settings.measure(),
+									recording(latencyMillis, concurrency, name, round));
+						measured.merge(name, window, Window::plus);
+						rounds.computeIfAbsent(name, (key) -> new ArrayList<>())
+							.add(String.format("%.0f", window.throughput()));
+					}
+					Collections.reverse(order);
+				}
+				measured.forEach((name, window) -> {
+					rows.add(new Row(latencyMillis, concurrency, name, window));
+					progress.accept(String.format("%4d ms  c=%-4d %-28s %8.0f calls/s  errors %d  (rounds: %s)",
+							latencyMillis, concurrency, name, window.throughput(), window.errors(),
+							String.join(", ", rounds.get(name))));
 				});
 			}
 		}
+		finally {
+			clients.values().forEach((forks) -> forks.forEach(LoadClient::close));
+		}
 		return rows;
+	}
+
+	private static void warmUp(Map<String, List<LoadClient>> clients, int concurrency, Duration warmup) {
+		for (List<LoadClient> forks : clients.values()) {
+			for (LoadClient client : forks) {
+				client.run(concurrency, warmup, null);
+			}
+		}
 	}
 
 	private boolean runs(String client) {
 		return this.settings.clients().contains(client) && unavailable(client) == null;
 	}
 
-	private Window measure(Function<Duration, Window> driver, int latencyMillis, int concurrency, String client,
-			int round) {
-		Path jfr = this.settings.jfr();
-		if (jfr == null) {
-			return driver.apply(this.settings.measure());
-		}
-		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-			recording.start();
-			Window window = driver.apply(this.settings.measure());
-			recording.stop();
-			Files.createDirectories(jfr);
-			recording.dump(jfr.resolve(String.format("%dms-c%d-%s-round%d.jfr", latencyMillis, concurrency,
-					client.replaceAll("[^A-Za-z0-9]+", "-"), round + 1)));
-			return window;
-		}
-		catch (IOException | ParseException ex) {
-			throw new IllegalStateException("Cannot record " + client + " with JFR", ex);
-		}
+	private LoadClient open(String client, String baseUrl, int maxConcurrency) {
+		boolean starterDefaultPool = this.settings.starterDefaultPool();
+		return (this.settings.forks() == 0) ? LocalClient.open(client, baseUrl, maxConcurrency, starterDefaultPool)
+				: ClientProcess.fork(client, baseUrl, maxConcurrency, starterDefaultPool);
 	}
 
-	/**
-	 * The clients of one simulator, and how each is driven at a concurrency.
-	 */
-	private final class Clients {
-
-		private final StarterClient starter;
-
-		private final BareReactorNettyClient bare;
-
-		private final BareWebClient bareWebClient;
-
-		private final HandSignedRestClient restClient;
-
-		private final @Nullable HandSignedRestClient virtualRestClient;
-
-		private final @Nullable VirtualThreadTaskExecutor virtualThreadPerCall;
-
-		Clients(StarterClient starter, BareReactorNettyClient bare, BareWebClient bareWebClient,
-				HandSignedRestClient restClient, @Nullable HandSignedRestClient virtualRestClient,
-				@Nullable VirtualThreadTaskExecutor virtualThreadPerCall) {
-			this.starter = starter;
-			this.bare = bare;
-			this.bareWebClient = bareWebClient;
-			this.restClient = restClient;
-			this.virtualRestClient = virtualRestClient;
-			this.virtualThreadPerCall = virtualThreadPerCall;
-		}
-
-		/**
-		 * Give a measurement the drivers of the selected clients at a concurrency, by name; each driver runs its
-		 * client for a duration.
-		 */
-		void measure(int concurrency, Consumer<Map<String, Function<Duration, Window>>> measurement) {
-			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-			try {
-				Map<String, Function<Duration, Window>> drivers = new LinkedHashMap<>();
-				drivers.put(STARTER, (duration) -> LoadDriver.runReactive(this.starter::send, concurrency, duration));
-				drivers.put(BARE, (duration) -> LoadDriver.runReactive(this.bare::send, concurrency, duration));
-				drivers.put(BARE_WEBCLIENT,
-						(duration) -> LoadDriver.runReactive(this.bareWebClient::send, concurrency, duration));
-				drivers.put(REST_CLIENT,
-						(duration) -> LoadDriver.runBlocking(this.restClient::send, pool, concurrency, duration));
-				HandSignedRestClient virtual = this.virtualRestClient;
-				VirtualThreadTaskExecutor perCall = this.virtualThreadPerCall;
-				if (virtual != null && perCall != null) {
-					drivers.put(REST_CLIENT_VIRTUAL,
-							(duration) -> LoadDriver.runThreadPerCall(virtual::send, perCall, concurrency, duration));
-				}
-				drivers.keySet().retainAll(LoadHarness.this.settings.clients());
-				measurement.accept(drivers);
-			}
-			finally {
-				pool.shutdownNow();
-			}
-		}
-
+	private @Nullable Path recording(int latencyMillis, int concurrency, String client, int round) {
+		Path jfr = this.settings.jfr();
+		return (jfr != null) ? jfr.resolve(String.format("%dms-c%d-%s-round%d.jfr", latencyMillis, concurrency,
+				client.replaceAll("[^A-Za-z0-9]+", "-"), round + 1)) : null;
 	}
 
 	/**
@@ -221,9 +162,12 @@ public final class LoadHarness {
 	 * large as the concurrency
 	 * @param jfr a directory to write a JFR recording (settings {@code profile}) of each measured run to, or
 	 * {@code null} for none
+	 * @param forks how many {@linkplain ClientProcess JVMs of its own} each client runs in, each warmed up, the
+	 * rounds taking them in turn and their windows merged, so that one JVM's JIT does not decide a client's figures;
+	 * 0 for all the clients in the harness's JVM
 	 */
 	public record Settings(int[] concurrencies, Duration warmup, Duration measure, int rounds, Set<String> clients,
-			boolean starterDefaultPool, @Nullable Path jfr) {
+			boolean starterDefaultPool, @Nullable Path jfr, int forks) {
 	}
 
 	/**

@@ -1,5 +1,11 @@
 package dev.nxcloud.benchmarks.load;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+
 import org.HdrHistogram.Histogram;
 
 /**
@@ -15,6 +21,8 @@ import org.HdrHistogram.Histogram;
  */
 public record Window(long calls, long errors, long nanos, Histogram latencies, long allocatedBytes, long cpuNanos,
 		String firstError) {
+
+	private static final String NO_ERROR = "-";
 
 	/**
 	 * Calls per second.
@@ -51,6 +59,40 @@ public record Window(long calls, long errors, long nanos, Histogram latencies, l
 		return new Window(this.calls + other.calls, this.errors + other.errors, this.nanos + other.nanos, merged,
 				this.allocatedBytes + other.allocatedBytes, this.cpuNanos + other.cpuNanos,
 				(this.firstError != null) ? this.firstError : other.firstError);
+	}
+
+	/**
+	 * This window as one line of text, for a {@linkplain ClientProcess client in a JVM of its own} to hand it over.
+	 * @return the line, which {@link #decode(String)} reads back
+	 */
+	public String encode() {
+		ByteBuffer histogram = ByteBuffer.allocate(this.latencies.getNeededByteBufferCapacity());
+		int length = this.latencies.encodeIntoCompressedByteBuffer(histogram);
+		Base64.Encoder base64 = Base64.getEncoder();
+		String error = (this.firstError != null)
+				? base64.encodeToString(this.firstError.getBytes(StandardCharsets.UTF_8)) : NO_ERROR;
+		return this.calls + " " + this.errors + " " + this.nanos + " " + this.allocatedBytes + " " + this.cpuNanos + " "
+				+ base64.encodeToString(Arrays.copyOf(histogram.array(), length)) + " " + error;
+	}
+
+	/**
+	 * Read a window {@link #encode() encoded} as a line.
+	 * @param line the line
+	 * @return the window
+	 */
+	public static Window decode(String line) {
+		String[] fields = line.split(" ");
+		Base64.Decoder base64 = Base64.getDecoder();
+		Histogram latencies;
+		try {
+			latencies = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(base64.decode(fields[5])), 0);
+		}
+		catch (DataFormatException ex) {
+			throw new IllegalArgumentException("Not a window's latencies: " + fields[5], ex);
+		}
+		String error = fields[6].equals(NO_ERROR) ? null : new String(base64.decode(fields[6]), StandardCharsets.UTF_8);
+		return new Window(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]), latencies,
+				Long.parseLong(fields[3]), Long.parseLong(fields[4]), error);
 	}
 
 }
