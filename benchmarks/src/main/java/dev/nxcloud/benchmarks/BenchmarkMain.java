@@ -30,8 +30,9 @@ import dev.nxcloud.benchmarks.prepare.PreparationRunner;
  * 120), {@code --measure=SECONDS} (default 3) and {@code --warmup=SECONDS} (default 3) for the load harness, and
  * for a focused look: {@code --clients=starter,bare Reactor Netty,RestClient + pool}, {@code --concurrency=16,64},
  * {@code --latency=0,50}, {@code --starter-default-pool} (the starter without a connection pool of its own),
- * {@code --forks=N} (default 2: each of the load harness's clients in N JVMs of its own, taken in turn by the
- * measured rounds, at least 2 of them; 0 for all the clients in this JVM) and
+ * {@code --rounds=N} (default 2: how many times each client is measured at each concurrency, in alternating order),
+ * {@code --forks=N} (default 2: each of the load harness's clients in N new JVMs of its own at each concurrency,
+ * taken in turn by the rounds, of which there are at least as many; 0 for all the clients in this JVM) and
  * {@code --jfr=DIR} (a JFR recording of each measured load window, for profiling; its figures include JFR's cost).
  * <p>
  * The {@linkplain LoadHarness#REST_CLIENT_VIRTUAL RestClient on virtual threads} needs Java 21 or later: run the jar
@@ -66,6 +67,7 @@ public final class BenchmarkMain {
 		int[] latencies = LATENCIES;
 		boolean starterDefaultPool = false;
 		int forks = 2;
+		int rounds = 2;
 		String redisPort = System.getenv("NXCLOUD_REDIS_PORT");
 		Double fleetSeconds = null;
 		for (String arg : args) {
@@ -96,6 +98,9 @@ public final class BenchmarkMain {
 			}
 			else if (arg.equals("--starter-default-pool")) {
 				starterDefaultPool = true;
+			}
+			else if (arg.startsWith("--rounds=")) {
+				rounds = Integer.parseInt(value);
 			}
 			else if (arg.startsWith("--forks=")) {
 				forks = Integer.parseInt(value);
@@ -145,7 +150,7 @@ public final class BenchmarkMain {
 			try (SimulatorProcess simulators = SimulatorProcess.fork(LATENCIES)) {
 				if (!skip.contains("load")) {
 					LoadHarness harness = new LoadHarness(new LoadHarness.Settings(concurrencies,
-							seconds(warmupSeconds), seconds(measureSeconds), Math.max(2, forks), clients, starterDefaultPool, jfr,
+							seconds(warmupSeconds), seconds(measureSeconds), Math.max(rounds, forks), clients, starterDefaultPool, jfr,
 							forks));
 					for (int i = 0; i < LATENCIES.length; i++) {
 						int latency = LATENCIES[i];

@@ -18,13 +18,12 @@ import dev.nxcloud.benchmarks.Jvm;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the harness's clients in a JVM of its own, as JMH forks each benchmark: the JIT then compiles the code the
- * clients share (Reactor, Netty, Spring's HTTP layer) for that client's calls alone, as it would in an application
- * that uses only that client, and the JVM's CPU and allocation are that client's alone. The JVM gets the options of
- * this one that start with {@code -X} (heap, garbage collector).
+ * One of the harness's clients in a JVM of its own, whose CPU and allocation are then that client's alone. The JVM
+ * gets the options of this one that start with {@code -X} (heap, garbage collector).
  * <p>
  * {@link #main(String[])} opens the client, prints {@code READY}, and answers each {@code RUN} line on its standard
- * input with a {@code WINDOW} line, until its standard input closes.
+ * input with a {@code WINDOW} line and each {@code SETTLE} line with {@code SETTLED} once its JIT is idle, until its
+ * standard input closes.
  */
 public final class ClientProcess implements LoadClient {
 
@@ -35,6 +34,10 @@ public final class ClientProcess implements LoadClient {
 	private static final String WINDOW = "WINDOW ";
 
 	private static final String NO_RECORDING = "-";
+
+	private static final String SETTLE = "SETTLE";
+
+	private static final String SETTLED = "SETTLED";
 
 	private final String client;
 
@@ -91,6 +94,12 @@ public final class ClientProcess implements LoadClient {
 		return Window.decode(readLine(WINDOW).substring(WINDOW.length()));
 	}
 
+	@Override
+	public void settle() {
+		this.input.println(SETTLE);
+		readLine(SETTLED);
+	}
+
 	private String readLine(String prefix) {
 		try {
 			return Jvm.readLine(this.output, prefix, "The JVM of " + this.client);
@@ -116,7 +125,8 @@ public final class ClientProcess implements LoadClient {
 
 	/**
 	 * Open a client, print {@code READY}, then run each {@code RUN concurrency nanos jfr} line read from standard
-	 * input and print its window as {@code WINDOW ...}; close the client and exit when standard input closes.
+	 * input and print its window as {@code WINDOW ...}, and answer each {@code SETTLE} with {@code SETTLED} once the
+	 * JIT is idle; close the client and exit when standard input closes.
 	 * @param args the client's name, the simulator's base URL, the most calls in flight, and whether the starter
 	 * keeps Spring Boot's default connection pool
 	 * @throws IOException on a read failure
@@ -130,6 +140,12 @@ public final class ClientProcess implements LoadClient {
 			out.flush();
 			String line;
 			while ((line = in.readLine()) != null) {
+				if (line.equals(SETTLE)) {
+					client.settle();
+					out.println(SETTLED);
+					out.flush();
+					continue;
+				}
 				String[] run = line.substring(RUN.length()).split(" ", 3);
 				Path jfr = run[2].equals(NO_RECORDING) ? null : Path.of(run[2]);
 				Window window = client.run(Integer.parseInt(run[0]), Duration.ofNanos(Long.parseLong(run[1])), jfr);

@@ -20,6 +20,12 @@ interface LoadClient extends AutoCloseable {
 	 */
 	Window run(int concurrency, Duration duration, @Nullable Path jfr);
 
+	/**
+	 * Wait until the client's JIT has finished compiling what its last run made hot, so that the compilations do not
+	 * take the machine's CPU from the next measured run, this client's or another's.
+	 */
+	void settle();
+
 	@Override
 	void close();
 

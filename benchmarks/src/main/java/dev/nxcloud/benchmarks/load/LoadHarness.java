@@ -15,10 +15,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the clients against one simulator at several concurrencies: the starter's service bean, a bare WebClient and
  * a bare Reactor Netty client posting pre-signed bytes, and the hand-signed blocking {@code RestClient} on a pool of
- * platform threads and, on Java 21 or later, on a virtual thread per call. Each client runs in JVMs of its own
- * ({@link ClientProcess}, as JMH forks), unless the settings say otherwise. At each concurrency every client is warmed
- * up, then measured in alternating order over several rounds, so that all see the same machine. Before the first
- * concurrency, every client runs for twice the warm-up time at the highest concurrency, for the JIT.
+ * platform threads and, on Java 21 or later, on a virtual thread per call.
+ * <p>
+ * At each concurrency, each client runs in new JVMs of its own ({@link ClientProcess}), as JMH forks a benchmark: the
+ * JIT then compiles the code the clients share (Reactor, Netty, Spring's HTTP layer) for that client's calls at that
+ * concurrency alone, not for another client's or for another concurrency's. Every JVM is warmed up and left until its
+ * JIT is idle, since a JIT still compiling takes CPU from whichever client runs next. Then the clients are measured
+ * in alternating order over several rounds, so that all see the same machine; the rounds take a client's JVMs in
+ * turn, and its figures are their windows merged. With no forks, the clients all run in this JVM: each runs for twice
+ * the warm-up time at the highest concurrency first, then is warmed up again at each concurrency.
  */
 public final class LoadHarness {
 
@@ -45,6 +50,12 @@ public final class LoadHarness {
 			REST_CLIENT_VIRTUAL);
 
 	private static final int VIRTUAL_THREADS_FEATURE = 21;
+
+	/**
+	 * How long a client runs, unmeasured, right before each measured run: a client that was idle while others ran is
+	 * slower for its first second or so (by up to a fifth over a 5 s run, on these machines), whatever its warm-up.
+	 */
+	private static final Duration LEAD_IN = Duration.ofSeconds(2);
 
 	private final Settings settings;
 
@@ -82,65 +93,115 @@ public final class LoadHarness {
 			maxConcurrency = Math.max(maxConcurrency, concurrency);
 		}
 		List<Row> rows = new ArrayList<>();
+		if (this.settings.forks() == 0) {
+			Map<String, List<LoadClient>> clients = open(baseUrl, maxConcurrency);
+			try {
+				warmUp(clients, maxConcurrency, this.settings.warmup().multipliedBy(2));
+				for (int concurrency : this.settings.concurrencies()) {
+					rows.addAll(measure(clients, latencyMillis, concurrency, progress));
+				}
+			}
+			finally {
+				close(clients);
+			}
+		}
+		else {
+			for (int concurrency : this.settings.concurrencies()) {
+				Map<String, List<LoadClient>> clients = open(baseUrl, maxConcurrency);
+				try {
+					rows.addAll(measure(clients, latencyMillis, concurrency, progress));
+				}
+				finally {
+					close(clients);
+				}
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Warm every client up at a concurrency, then measure each in alternating order over the rounds, which take a
+	 * client's forks in turn.
+	 */
+	private List<Row> measure(Map<String, List<LoadClient>> clients, int latencyMillis, int concurrency,
+			Consumer<String> progress) {
+		warmUp(clients, concurrency, this.settings.warmup());
+		Map<String, Window> measured = new LinkedHashMap<>();
+		Map<String, List<String>> rounds = new LinkedHashMap<>();
+		List<String> order = new ArrayList<>(clients.keySet());
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (String name : order) {
+				List<LoadClient> forks = clients.get(name);
+				LoadClient client = forks.get(round % forks.size());
+				client.run(concurrency, LEAD_IN, null);
+				Window window = client.run(concurrency, this.settings.measure(),
+						recording(latencyMillis, concurrency, name, round));
+				measured.merge(name, window, Window::plus);
+				rounds.computeIfAbsent(name, (key) -> new ArrayList<>())
+					.add(String.format("%.0f/s %.0f µs", window.throughput(), window.cpuNanosPerCall() / 1000));
+			}
+			Collections.reverse(order);
+		}
+		List<Row> rows = new ArrayList<>();
+		measured.forEach((name, window) -> {
+			rows.add(new Row(latencyMillis, concurrency, name, window));
+			progress.accept(String.format("%4d ms  c=%-4d %-28s %8.0f calls/s  errors %d  (rounds: %s)",
+					latencyMillis, concurrency, name, window.throughput(), window.errors(),
+					String.join(", ", rounds.get(name))));
+		});
+		return rows;
+	}
+
+	/**
+	 * Open each client that runs, in this JVM or in as many JVMs of its own as the settings' forks, by name.
+	 */
+	private Map<String, List<LoadClient>> open(String baseUrl, int maxConcurrency) {
 		Map<String, List<LoadClient>> clients = new LinkedHashMap<>();
+		boolean starterDefaultPool = this.settings.starterDefaultPool();
 		try {
 			for (String client : CLIENTS) {
 				if (runs(client)) {
 					List<LoadClient> forks = new ArrayList<>();
 					clients.put(client, forks);
-					for (int fork = 0; fork < Math.max(1, this.settings.forks()); fork++) {
-						forks.add(open(client, baseUrl, maxConcurrency));
+					if (this.settings.forks() == 0) {
+						forks.add(LocalClient.open(client, baseUrl, maxConcurrency, starterDefaultPool));
+					}
+					for (int fork = 0; fork < this.settings.forks(); fork++) {
+						forks.add(ClientProcess.fork(client, baseUrl, maxConcurrency, starterDefaultPool));
 					}
 				}
 			}
-			warmUp(clients, maxConcurrency, this.settings.warmup().multipliedBy(2));
-			for (int concurrency : this.settings.concurrencies()) {
-				warmUp(clients, concurrency, this.settings.warmup());
-				Map<String, Window> measured = new LinkedHashMap<>();
-				Map<String, List<String>> rounds = new LinkedHashMap<>();
-				List<String> order = new ArrayList<>(clients.keySet());
-				for (int round = 0; round < this.settings.rounds(); round++) {
-					for (String name : order) {
-						List<LoadClient> forks = clients.get(name);
-						Window window = forks.get(round % forks.size())
-							.run(concurrency, this.settings.measure(),
-									recording(latencyMillis, concurrency, name, round));
-						measured.merge(name, window, Window::plus);
-						rounds.computeIfAbsent(name, (key) -> new ArrayList<>())
-							.add(String.format("%.0f", window.throughput()));
-					}
-					Collections.reverse(order);
-				}
-				measured.forEach((name, window) -> {
-					rows.add(new Row(latencyMillis, concurrency, name, window));
-					progress.accept(String.format("%4d ms  c=%-4d %-28s %8.0f calls/s  errors %d  (rounds: %s)",
-							latencyMillis, concurrency, name, window.throughput(), window.errors(),
-							String.join(", ", rounds.get(name))));
-				});
-			}
+			return clients;
 		}
-		finally {
-			clients.values().forEach((forks) -> forks.forEach(LoadClient::close));
+		catch (RuntimeException ex) {
+			close(clients);
+			throw ex;
 		}
-		return rows;
 	}
 
+	private static void close(Map<String, List<LoadClient>> clients) {
+		clients.values().forEach((forks) -> forks.forEach(LoadClient::close));
+	}
+
+	/**
+	 * Run every client for the warm-up, in two runs, then wait until none of them is still compiling. The end of a
+	 * run (its last calls completing, the driver stopping) takes paths the JIT has not seen, and the code it
+	 * deoptimises there is compiled again in the next run: in the second half of the warm-up, not the measured run.
+	 */
 	private static void warmUp(Map<String, List<LoadClient>> clients, int concurrency, Duration warmup) {
 		for (List<LoadClient> forks : clients.values()) {
 			for (LoadClient client : forks) {
-				client.run(concurrency, warmup, null);
+				client.run(concurrency, warmup.dividedBy(2), null);
+				client.run(concurrency, warmup.dividedBy(2), null);
 			}
+		}
+		for (List<LoadClient> forks : clients.values()) {
+			forks.forEach(LoadClient::settle);
 		}
 	}
 
 	private boolean runs(String client) {
 		return this.settings.clients().contains(client) && unavailable(client) == null;
-	}
-
-	private LoadClient open(String client, String baseUrl, int maxConcurrency) {
-		boolean starterDefaultPool = this.settings.starterDefaultPool();
-		return (this.settings.forks() == 0) ? LocalClient.open(client, baseUrl, maxConcurrency, starterDefaultPool)
-				: ClientProcess.fork(client, baseUrl, maxConcurrency, starterDefaultPool);
 	}
 
 	private @Nullable Path recording(int latencyMillis, int concurrency, String client, int round) {
@@ -162,9 +223,8 @@ public final class LoadHarness {
 	 * large as the concurrency
 	 * @param jfr a directory to write a JFR recording (settings {@code profile}) of each measured run to, or
 	 * {@code null} for none
-	 * @param forks how many {@linkplain ClientProcess JVMs of its own} each client runs in, each warmed up, the
-	 * rounds taking them in turn and their windows merged, so that one JVM's JIT does not decide a client's figures;
-	 * 0 for all the clients in the harness's JVM
+	 * @param forks how many {@linkplain ClientProcess JVMs of its own} each client runs in at each concurrency, the
+	 * rounds taking them in turn; 0 for all the clients in the harness's JVM
 	 */
 	public record Settings(int[] concurrencies, Duration warmup, Duration measure, int rounds, Set<String> clients,
 			boolean starterDefaultPool, @Nullable Path jfr, int forks) {

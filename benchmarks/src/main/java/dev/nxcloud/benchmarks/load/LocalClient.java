@@ -1,6 +1,8 @@
 package dev.nxcloud.benchmarks.load;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -18,6 +20,13 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
  * One of the {@linkplain LoadHarness#CLIENTS harness's clients} in this JVM, with what drives it.
  */
 final class LocalClient implements LoadClient {
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
+	/** How many polls in a row must see no compilation for the JIT to count as idle. */
+	private static final int QUIET_POLLS = 10;
+
+	private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
 
 	private final AutoCloseable resources;
 
@@ -88,6 +97,26 @@ final class LocalClient implements LoadClient {
 		}
 		catch (IOException | ParseException ex) {
 			throw new IllegalStateException("Cannot record " + jfr + " with JFR", ex);
+		}
+	}
+
+	@Override
+	public void settle() {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		long deadline = System.nanoTime() + SETTLE_AT_MOST.toNanos();
+		long compiled = jit.getTotalCompilationTime();
+		int quiet = 0;
+		while (quiet < QUIET_POLLS && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			long now = jit.getTotalCompilationTime();
+			quiet = (now == compiled) ? quiet + 1 : 0;
+			compiled = now;
 		}
 	}
 
