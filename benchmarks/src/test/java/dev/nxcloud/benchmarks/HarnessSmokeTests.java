@@ -101,8 +101,7 @@ class HarnessSmokeTests {
 	@Test
 	void loadHarnessMeasuresEveryClientThisJvmRunsInForksTakenInTurnAndWritesTheReport(@TempDir Path out)
 			throws Exception {
-		Set<String> clients = Set.of(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT, LoadHarness.REST_CLIENT,
-				LoadHarness.REST_CLIENT_VIRTUAL);
+		Set<String> clients = Set.of(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT, LoadHarness.REST_CLIENT_VIRTUAL);
 		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
 				Duration.ofMillis(100), 2, clients, false, out.resolve("jfr"), 2));
 		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
@@ -145,10 +144,10 @@ class HarnessSmokeTests {
 	@Test
 	void loadHarnessCanRunTheClientsInItsOwnJvm(@TempDir Path out) throws Exception {
 		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
-				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT), false, out, 0));
+				Duration.ofMillis(100), 1, Set.of(LoadHarness.STARTER, LoadHarness.REST_CLIENT), false, out, 0));
 		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
 		assertThat(rows).extracting(LoadHarness.Row::client)
-			.containsExactly(LoadHarness.STARTER, LoadHarness.BARE_WEBCLIENT);
+			.containsExactly(LoadHarness.STARTER, LoadHarness.REST_CLIENT);
 		assertThat(rows).allSatisfy((row) -> assertThat(row.window().errors()).isZero());
 		assertThat(recordingPid(out.resolve("0ms-c2-starter-round1.jfr"))).isEqualTo(ProcessHandle.current().pid());
 	}

@@ -52,10 +52,11 @@ public final class LoadHarness {
 	private static final int VIRTUAL_THREADS_FEATURE = 21;
 
 	/**
-	 * How long a client runs, unmeasured, right before each measured run: a client that was idle while others ran is
-	 * slower for its first second or so (by up to a fifth over a 5 s run, on these machines), whatever its warm-up.
+	 * The part of the warm-up time a client runs, unmeasured, right before each measured run: a client that was idle
+	 * while others ran is slower for its first second or so (by up to a fifth over a 5 s run, on these machines),
+	 * whatever its warm-up.
 	 */
-	private static final Duration LEAD_IN = Duration.ofSeconds(2);
+	private static final int LEAD_IN_PART_OF_WARMUP = 5;
 
 	private final Settings settings;
 
@@ -133,7 +134,7 @@ public final class LoadHarness {
 			for (String name : order) {
 				List<LoadClient> forks = clients.get(name);
 				LoadClient client = forks.get(round % forks.size());
-				client.run(concurrency, LEAD_IN, null);
+				client.run(concurrency, this.settings.warmup().dividedBy(LEAD_IN_PART_OF_WARMUP), null);
 				Window window = client.run(concurrency, this.settings.measure(),
 						recording(latencyMillis, concurrency, name, round));
 				measured.merge(name, window, Window::plus);
