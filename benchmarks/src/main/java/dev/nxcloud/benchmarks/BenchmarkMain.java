@@ -192,7 +192,7 @@ public final class BenchmarkMain {
 		Duration took = Duration.between(started, Instant.now());
 		if (!(skip.contains("jmh") && skip.contains("load") && skip.contains("bulk"))) {
 			Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length,
-					skipped);
+					skipped, forks, Math.max(rounds, forks));
 			report.write(out);
 			log("Wrote " + out.resolve(Report.MARKDOWN) + " and " + out.resolve(Report.CHART) + " in "
 					+ took.toSeconds() + " s");

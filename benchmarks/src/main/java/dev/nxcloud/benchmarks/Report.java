@@ -55,6 +55,10 @@ final class Report {
 
 	private final WebClientRatios ratios;
 
+	private final int forks;
+
+	private final int rounds;
+
 	/**
 	 * A report of one run.
 	 * @param preparation the JMH rows
@@ -63,9 +67,13 @@ final class Report {
 	 * @param took how long the run took
 	 * @param bodyBytes the size of the request body
 	 * @param skipped what was left out of the load harness and why, one sentence each
+	 * @param forks the JVMs each client of the load harness ran in at each concurrency, 0 for the harness's own
+	 * @param rounds the measured runs of each client at each concurrency
 	 */
 	Report(List<PreparationRow> preparation, List<LoadHarness.Row> load, BulkSendHarness.@Nullable Result bulk,
-			Duration took, int bodyBytes, List<String> skipped) {
+			Duration took, int bodyBytes, List<String> skipped, int forks, int rounds) {
+		this.forks = forks;
+		this.rounds = rounds;
 		this.preparation = preparation;
 		this.load = load;
 		this.bulk = bulk;
@@ -86,7 +94,7 @@ final class Report {
 		md.append("# NxCloud starter benchmarks\n\n");
 		md.append(String.format(Locale.ROOT,
 				"Run on %s with %d cores, %s; the whole run took %d min %d s. Every JVM of the run (the load "
-						+ "client, the simulator process and the JMH forks) is this one Java: %s. Every request is the "
+						+ "clients, the simulator process and the JMH forks) is this one Java: %s. Every request is the "
 						+ "same template send of %d bytes. Each figure that matters is a ratio to a baseline measured in "
 						+ "the same run, since the machine is shared and absolute numbers move from run to run.%n%n",
 				LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
@@ -115,6 +123,19 @@ final class Report {
 		md.append(this.ratios.targetsTable()).append('\n');
 		md.append("Throughput of every client × the bare WebClient's, side by side:\n\n");
 		md.append(this.ratios.sideBySide()).append('\n');
+	}
+
+	private String method() {
+		if (this.forks == 0) {
+			return String.format(Locale.ROOT, "The clients all run in one JVM: each is warmed up at each "
+					+ "concurrency, then measured %d times in alternating order.", this.rounds);
+		}
+		return String.format(Locale.ROOT, "At each concurrency, each client runs in %d new JVMs of its own, as JMH "
+				+ "forks a benchmark, so that the JIT compiles the code the clients share (Reactor, Netty, Spring's "
+				+ "HTTP layer) for that client at that concurrency alone. Each JVM is warmed up at that concurrency, "
+				+ "in two runs, and left until its JIT is idle. The clients are then measured %d times in alternating "
+				+ "order, each measured run taking the client's next JVM, right after an unmeasured lead-in of a fifth "
+				+ "of the warm-up time.", this.forks, this.rounds);
 	}
 
 	private void targets(StringBuilder md) {
@@ -192,9 +213,9 @@ final class Report {
 		}
 		md.append("## Load against the simulator\n\n");
 		md.append("Closed loop, a fixed number of calls in flight, against the simulator in its own JVM on "
-				+ "127.0.0.1 (fast path: signatures checked, nothing recorded). Each client is warmed up at each "
-				+ "concurrency, then measured twice in alternating order. Allocation and CPU are the client JVM's "
-				+ "totals over the measured windows divided by the calls. With 0 ms latency the loop is bound by CPU "
+				+ "127.0.0.1 (fast path: signatures checked, nothing recorded). " + method()
+				+ " Allocation and CPU are the client JVMs' totals over the measured runs divided by the calls. "
+				+ "With 0 ms latency the loop is bound by CPU "
 				+ "(client and simulator share the machine's cores), so the throughput ratio there is in effect the "
 				+ "ratio of client CPU per call; with 50 ms latency it is bound by the latency, as in production.\n\n");
 		md.append("The clients: the starter's `NxCloudMessageService` bean; a bare Reactor Netty `HttpClient` and a "

@@ -131,12 +131,14 @@ class HarnessSmokeTests {
 		assertThat(bulk.errors()).isZero();
 		List<PreparationRow> preparation = List.of(new PreparationRow("starterMd5", 1100, 10, 3000, List.of(1100.0)),
 				new PreparationRow("bareMd5", 1000, 10, 2000, List.of(1000.0)));
-		new Report(preparation, rows, bulk, Duration.ofSeconds(1), 1000, List.of("a client: a reason")).write(out);
+		new Report(preparation, rows, bulk, Duration.ofSeconds(1), 1000, List.of("a client: a reason"), 2, 2)
+			.write(out);
 		assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains("| 2 | starter |")
 			.contains("| preparation ≤ 1.3× bare MD5 + Jackson | 1.10×")
 			.contains("| throughput ≥ 0.90×, 0 ms | ")
 			.contains("| throughput ≥ 0.98×, 50 ms | – | not measured |")
 			.contains("Not run: a client: a reason.")
+			.contains("each client runs in 2 new JVMs of its own")
 			.contains(Runtime.version().toString());
 		assertThat(Files.readString(out.resolve(Report.CHART))).startsWith("<svg").endsWith("</svg>\n");
 	}
