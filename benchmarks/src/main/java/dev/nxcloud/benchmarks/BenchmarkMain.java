@@ -138,6 +138,8 @@ public final class BenchmarkMain {
 			log("Load: a JFR recording of each measured window goes to " + jfr.toAbsolutePath()
 					+ " (its figures include JFR's cost: do not publish them)");
 		}
+		LoadHarness.Settings loadSettings = new LoadHarness.Settings(concurrencies, seconds(warmupSeconds),
+				seconds(measureSeconds), rounds, clients, starterDefaultPool, jfr, forks);
 		Instant started = Instant.now();
 		List<PreparationRow> preparation = List.of();
 		if (!skip.contains("jmh")) {
@@ -149,9 +151,7 @@ public final class BenchmarkMain {
 		if (!skip.contains("load") || !skip.contains("bulk")) {
 			try (SimulatorProcess simulators = SimulatorProcess.fork(LATENCIES)) {
 				if (!skip.contains("load")) {
-					LoadHarness harness = new LoadHarness(new LoadHarness.Settings(concurrencies,
-							seconds(warmupSeconds), seconds(measureSeconds), Math.max(rounds, forks), clients, starterDefaultPool, jfr,
-							forks));
+					LoadHarness harness = new LoadHarness(loadSettings);
 					for (int i = 0; i < LATENCIES.length; i++) {
 						int latency = LATENCIES[i];
 						if (Arrays.stream(latencies).noneMatch((l) -> l == latency)) {
@@ -192,7 +192,7 @@ public final class BenchmarkMain {
 		Duration took = Duration.between(started, Instant.now());
 		if (!(skip.contains("jmh") && skip.contains("load") && skip.contains("bulk"))) {
 			Report report = new Report(preparation, load, bulk, took, BenchmarkRequests.starterBytes().length,
-					skipped, forks, Math.max(rounds, forks));
+					skipped, loadSettings.forks(), loadSettings.rounds());
 			report.write(out);
 			log("Wrote " + out.resolve(Report.MARKDOWN) + " and " + out.resolve(Report.CHART) + " in "
 					+ took.toSeconds() + " s");

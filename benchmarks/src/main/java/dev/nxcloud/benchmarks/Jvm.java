@@ -2,8 +2,10 @@ package dev.nxcloud.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The JVMs the benchmarks start beside their own: the same Java and class path as this JVM, standard error shown
@@ -55,6 +57,28 @@ public final class Jvm {
 			throw new IOException(jvm + " ended before printing " + prefix);
 		}
 		return line;
+	}
+
+	/**
+	 * Stop a started JVM that serves until its standard input closes: close it, and end the JVM by force if it has
+	 * not exited within the time given.
+	 * @param process the JVM
+	 * @param timeout how long to wait for it to exit
+	 */
+	public static void stop(Process process, Duration timeout) {
+		try {
+			process.getOutputStream().close();
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+		catch (IOException ex) {
+			process.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -126,16 +126,18 @@ final class Report {
 	}
 
 	private String method() {
+		String measured = String.format(Locale.ROOT, "The clients are then measured %d times in alternating order, "
+				+ "each measured run right after an unmeasured lead-in of the same client (2 s, or the warm-up time if "
+				+ "shorter).", this.rounds);
 		if (this.forks == 0) {
-			return String.format(Locale.ROOT, "The clients all run in one JVM: each is warmed up at each "
-					+ "concurrency, then measured %d times in alternating order.", this.rounds);
+			return "The clients all run in one JVM: each runs for twice the warm-up time at the highest concurrency "
+					+ "first, then is warmed up again at each concurrency and left until the JIT is idle. " + measured;
 		}
 		return String.format(Locale.ROOT, "At each concurrency, each client runs in %d new JVMs of its own, as JMH "
 				+ "forks a benchmark, so that the JIT compiles the code the clients share (Reactor, Netty, Spring's "
-				+ "HTTP layer) for that client at that concurrency alone. Each JVM is warmed up at that concurrency, "
-				+ "in two runs, and left until its JIT is idle. The clients are then measured %d times in alternating "
-				+ "order, each measured run taking the client's next JVM, right after an unmeasured lead-in of a fifth "
-				+ "of the warm-up time.", this.forks, this.rounds);
+				+ "HTTP layer) for that client at that concurrency alone. Each JVM is warmed up at that concurrency "
+				+ "and left until its JIT is idle before the next one runs. ", this.forks) + measured
+				+ " Each measured run takes the client's next JVM.";
 	}
 
 	private void targets(StringBuilder md) {

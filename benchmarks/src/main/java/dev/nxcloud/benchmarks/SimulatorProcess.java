@@ -88,15 +88,7 @@ public final class SimulatorProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.process.getOutputStream().close();
-			if (!this.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (IOException | InterruptedException ex) {
-			this.process.destroyForcibly();
-		}
+		Jvm.stop(this.process, Duration.ofSeconds(10));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.nxcloud.benchmarks.bulk.BulkSendHarness;
 import dev.nxcloud.benchmarks.load.BareReactorNettyClient;
+import dev.nxcloud.benchmarks.load.ClientProcess;
 import dev.nxcloud.benchmarks.load.HandSignedRestClient;
 import dev.nxcloud.benchmarks.load.LoadHarness;
 import dev.nxcloud.benchmarks.load.StarterClient;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Each harness for a handful of calls against an in-process simulator: quick, and no benchmark is run.
@@ -105,6 +107,8 @@ class HarnessSmokeTests {
 		LoadHarness harness = new LoadHarness(new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100),
 				Duration.ofMillis(100), 2, clients, false, out.resolve("jfr"), 2));
 		List<LoadHarness.Row> rows = harness.run(simulator.baseUrl(), 0, (line) -> { });
+		assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("client JVMs left running")
+			.isEmpty();
 		boolean virtualThreads = LoadHarness.unavailable(LoadHarness.REST_CLIENT_VIRTUAL) == null;
 		assertThat(rows).extracting(LoadHarness.Row::client)
 			.containsExactlyInAnyOrderElementsOf(clients.stream()
@@ -179,6 +183,30 @@ class HarnessSmokeTests {
 			}
 		}
 		throw new AssertionError("No jdk.JVMInformation in " + recording);
+	}
+
+	@Test
+	void harnessSettingsRefuseNoRoundsAndNegativeForksAndMeasureEachFork() {
+		assertThat(settings(1, 3).rounds()).isEqualTo(3);
+		assertThat(settings(2, 0).rounds()).isEqualTo(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> settings(0, 1)).withMessageContaining("rounds");
+		assertThatIllegalArgumentException().isThrownBy(() -> settings(2, -1)).withMessageContaining("forks");
+	}
+
+	@Test
+	void clientJvmsGetPropertiesHeapAndGcOptionsButNoRecordingDebuggingOrLogging() {
+		assertThat(List.of("-Dio.netty.leakDetection.level=disabled", "-Xmx2g", "-Xms1g", "-Xss512k",
+				"-XX:+UseParallelGC"))
+			.allMatch(ClientProcess::passedOn);
+		assertThat(List.of("-XX:StartFlightRecording=filename=run.jfr", "-XX:FlightRecorderOptions=stackdepth=256",
+				"-Xlog:gc:file=gc.log", "-Xrunjdwp:transport=dt_socket,server=y,address=5005", "-Xdebug",
+				"-javaagent:agent.jar", "--enable-preview"))
+			.noneMatch(ClientProcess::passedOn);
+	}
+
+	private static LoadHarness.Settings settings(int rounds, int forks) {
+		return new LoadHarness.Settings(new int[] { 2 }, Duration.ofMillis(100), Duration.ofMillis(100), rounds,
+				Set.of(LoadHarness.STARTER), false, null, forks);
 	}
 
 }

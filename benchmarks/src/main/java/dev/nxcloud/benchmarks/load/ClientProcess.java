@@ -12,14 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.nxcloud.benchmarks.Jvm;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One of the harness's clients in a JVM of its own, whose CPU and allocation are then that client's alone. The JVM
- * gets the options of this one that start with {@code -X} (heap, garbage collector).
+ * gets {@linkplain #passedOn(String) some of the options} of this one: system properties, heap, garbage collector.
  * <p>
  * {@link #main(String[])} opens the client, prints {@code READY}, and answers each {@code RUN} line on its standard
  * input with a {@code WINDOW} line and each {@code SETTLE} line with {@code SETTLED} once its JIT is idle, until its
@@ -58,14 +57,15 @@ public final class ClientProcess implements LoadClient {
 	 * Start a JVM with one client against a simulator, and wait until the client is ready.
 	 * @param client the client's name, one of {@link LoadHarness#CLIENTS}
 	 * @param baseUrl the simulator's base URL
-	 * @param maxConcurrency the most calls in flight it will be driven with: the size of its connection pool
+	 * @param maxConcurrency the most calls in flight it will be driven with: the size of its connection pool, for
+	 * the clients on Reactor Netty
 	 * @param starterDefaultPool whether the starter keeps Spring Boot's default connection pool
 	 * @return the client's JVM
 	 */
 	static ClientProcess fork(String client, String baseUrl, int maxConcurrency, boolean starterDefaultPool) {
 		List<String> options = new ArrayList<>();
 		for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			if (option.startsWith("-X")) {
+			if (passedOn(option)) {
 				options.add(option);
 			}
 		}
@@ -85,6 +85,19 @@ public final class ClientProcess implements LoadClient {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start a JVM for " + client, ex);
 		}
+	}
+
+	/**
+	 * Whether a client JVM gets an option of this one: system properties, heap and stack sizes, and {@code -XX}
+	 * options other than a flight recording, which would have every JVM write the same file. Not debugging or
+	 * logging options, which would have them fight over a port or a file.
+	 * @param option an option of this JVM
+	 * @return whether a client JVM gets it too
+	 */
+	public static boolean passedOn(String option) {
+		return option.startsWith("-D") || option.startsWith("-Xms") || option.startsWith("-Xmx")
+				|| option.startsWith("-Xss")
+				|| (option.startsWith("-XX:") && !option.contains("FlightRecord"));
 	}
 
 	@Override
@@ -111,27 +124,32 @@ public final class ClientProcess implements LoadClient {
 
 	@Override
 	public void close() {
-		this.input.close();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		Jvm.stop(this.process, Duration.ofSeconds(30));
 	}
 
 	/**
 	 * Open a client, print {@code READY}, then run each {@code RUN concurrency nanos jfr} line read from standard
 	 * input and print its window as {@code WINDOW ...}, and answer each {@code SETTLE} with {@code SETTLED} once the
-	 * JIT is idle; close the client and exit when standard input closes.
+	 * JIT is idle; close the client and exit when standard input closes, or with status 1 on any failure (so that
+	 * the harness, which reads this JVM's output, sees it end).
 	 * @param args the client's name, the simulator's base URL, the most calls in flight, and whether the starter
 	 * keeps Spring Boot's default connection pool
-	 * @throws IOException on a read failure
 	 */
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) {
+		int status = 0;
+		try {
+			serve(args);
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		finally {
+			System.exit(status);
+		}
+	}
+
+	private static void serve(String[] args) throws IOException {
 		PrintStream out = System.out;
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		try (LocalClient client = LocalClient.open(args[0], args[1], Integer.parseInt(args[2]),
@@ -153,7 +171,6 @@ public final class ClientProcess implements LoadClient {
 				out.flush();
 			}
 		}
-		System.exit(0);
 	}
 
 }

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * JIT then compiles the code the clients share (Reactor, Netty, Spring's HTTP layer) for that client's calls at that
  * concurrency alone, not for another client's or for another concurrency's. Every JVM is warmed up and left until its
  * JIT is idle, since a JIT still compiling takes CPU from whichever client runs next. Then the clients are measured
- * in alternating order over several rounds, so that all see the same machine; the rounds take a client's JVMs in
- * turn, and its figures are their windows merged. With no forks, the clients all run in this JVM: each runs for twice
- * the warm-up time at the highest concurrency first, then is warmed up again at each concurrency.
+ * in alternating order over several rounds, so that all see the same machine, each measured run right after an
+ * unmeasured lead-in of the same client; the rounds take a client's JVMs in turn, and its figures are their runs
+ * merged. With no forks, the clients all run in this JVM: each runs for twice the warm-up time at the highest
+ * concurrency first, then is warmed up again at each concurrency, and measured in the same way.
  */
 public final class LoadHarness {
 
@@ -52,11 +53,11 @@ public final class LoadHarness {
 	private static final int VIRTUAL_THREADS_FEATURE = 21;
 
 	/**
-	 * The part of the warm-up time a client runs, unmeasured, right before each measured run: a client that was idle
-	 * while others ran is slower for its first second or so (by up to a fifth over a 5 s run, on these machines),
-	 * whatever its warm-up.
+	 * How long a client runs, unmeasured, right before each measured run, at most: a client that was idle while
+	 * others ran is slower for its first second or so (by up to a fifth over a 5 s run, on these machines), whatever
+	 * its warm-up.
 	 */
-	private static final int LEAD_IN_PART_OF_WARMUP = 5;
+	private static final Duration LEAD_IN = Duration.ofSeconds(2);
 
 	private final Settings settings;
 
@@ -127,6 +128,7 @@ public final class LoadHarness {
 	private List<Row> measure(Map<String, List<LoadClient>> clients, int latencyMillis, int concurrency,
 			Consumer<String> progress) {
 		warmUp(clients, concurrency, this.settings.warmup());
+		Duration leadIn = (this.settings.warmup().compareTo(LEAD_IN) < 0) ? this.settings.warmup() : LEAD_IN;
 		Map<String, Window> measured = new LinkedHashMap<>();
 		Map<String, List<String>> rounds = new LinkedHashMap<>();
 		List<String> order = new ArrayList<>(clients.keySet());
@@ -134,7 +136,7 @@ public final class LoadHarness {
 			for (String name : order) {
 				List<LoadClient> forks = clients.get(name);
 				LoadClient client = forks.get(round % forks.size());
-				client.run(concurrency, this.settings.warmup().dividedBy(LEAD_IN_PART_OF_WARMUP), null);
+				client.run(concurrency, leadIn, null);
 				Window window = client.run(concurrency, this.settings.measure(),
 						recording(latencyMillis, concurrency, name, round));
 				measured.merge(name, window, Window::plus);
@@ -175,29 +177,51 @@ public final class LoadHarness {
 			return clients;
 		}
 		catch (RuntimeException ex) {
-			close(clients);
+			try {
+				close(clients);
+			}
+			catch (RuntimeException closing) {
+				ex.addSuppressed(closing);
+			}
 			throw ex;
 		}
 	}
 
+	/**
+	 * Close every client, even when closing one fails.
+	 */
 	private static void close(Map<String, List<LoadClient>> clients) {
-		clients.values().forEach((forks) -> forks.forEach(LoadClient::close));
+		RuntimeException failure = null;
+		for (List<LoadClient> forks : clients.values()) {
+			for (LoadClient client : forks) {
+				try {
+					client.close();
+				}
+				catch (RuntimeException ex) {
+					if (failure == null) {
+						failure = ex;
+					}
+					else {
+						failure.addSuppressed(ex);
+					}
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	/**
-	 * Run every client for the warm-up, in two runs, then wait until none of them is still compiling. The end of a
-	 * run (its last calls completing, the driver stopping) takes paths the JIT has not seen, and the code it
-	 * deoptimises there is compiled again in the next run: in the second half of the warm-up, not the measured run.
+	 * Run every client for the warm-up, each left until its JIT is idle before the next one runs, so that no JVM's
+	 * compilations take CPU from another's warm-up or from a measured run.
 	 */
 	private static void warmUp(Map<String, List<LoadClient>> clients, int concurrency, Duration warmup) {
 		for (List<LoadClient> forks : clients.values()) {
 			for (LoadClient client : forks) {
-				client.run(concurrency, warmup.dividedBy(2), null);
-				client.run(concurrency, warmup.dividedBy(2), null);
+				client.run(concurrency, warmup, null);
+				client.settle();
 			}
-		}
-		for (List<LoadClient> forks : clients.values()) {
-			forks.forEach(LoadClient::settle);
 		}
 	}
 
@@ -217,7 +241,7 @@ public final class LoadHarness {
 	 * @param concurrencies the calls in flight, one measurement each
 	 * @param warmup how long each client runs before it is measured at a concurrency
 	 * @param measure how long one measured run of a client lasts
-	 * @param rounds how many measured runs each client gets, in alternating order
+	 * @param rounds how many measured runs each client gets, in alternating order; at least as many as the forks
 	 * @param clients the names of the clients to run; those {@linkplain #unavailable(String) this JVM cannot run}
 	 * are left out
 	 * @param starterDefaultPool whether the starter keeps Spring Boot's default connection pool instead of one as
@@ -229,6 +253,19 @@ public final class LoadHarness {
 	 */
 	public record Settings(int[] concurrencies, Duration warmup, Duration measure, int rounds, Set<String> clients,
 			boolean starterDefaultPool, @Nullable Path jfr, int forks) {
+
+		/**
+		 * Check the settings, and take at least as many rounds as forks, so that each fork is measured.
+		 */
+		public Settings {
+			if (forks < 0) {
+				throw new IllegalArgumentException("forks must be 0 or more, not " + forks);
+			}
+			if (rounds < 1) {
+				throw new IllegalArgumentException("rounds must be 1 or more, not " + rounds);
+			}
+			rounds = Math.max(rounds, forks);
+		}
 	}
 
 	/**

@@ -41,7 +41,8 @@ final class LocalClient implements LoadClient {
 	 * Make a client against a simulator.
 	 * @param client the client's name, one of {@link LoadHarness#CLIENTS}
 	 * @param baseUrl the simulator's base URL
-	 * @param maxConcurrency the most calls in flight it will be driven with: the size of its connection pool
+	 * @param maxConcurrency the most calls in flight it will be driven with: the size of its connection pool, for
+	 * the clients on Reactor Netty
 	 * @param starterDefaultPool whether the starter keeps Spring Boot's default connection pool
 	 * @return the client
 	 */
