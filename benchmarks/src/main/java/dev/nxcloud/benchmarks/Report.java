@@ -133,7 +133,9 @@ final class Report {
 			return "The clients all run in one JVM: each runs for twice the warm-up time at the highest concurrency "
 					+ "first, then is warmed up again at each concurrency and left until the JIT is idle. " + measured;
 		}
-		return String.format(Locale.ROOT, "At each concurrency, each client runs in %d new JVMs of its own, as JMH "
+		return String.format(Locale.ROOT, "First, every client runs for twice the warm-up time at the highest "
+				+ "concurrency in a JVM then closed, which warms the simulator and the machine up. "
+				+ "At each concurrency, each client then runs in %d new JVMs of its own, as JMH "
 				+ "forks a benchmark, so that the JIT compiles the code the clients share (Reactor, Netty, Spring's "
 				+ "HTTP layer) for that client at that concurrency alone. Each JVM is warmed up at that concurrency "
 				+ "and left until its JIT is idle before the next one runs. ", this.forks) + measured
@@ -154,8 +156,15 @@ final class Report {
 					}
 				}
 			}
-			md.append(String.format(Locale.ROOT, "| starter ≥ %.1f× bare throughput at every concurrency | "
-					+ "lowest %.2f× (%s) | %s |%n", THROUGHPUT_TARGET, worst, where, met(worst >= THROUGHPUT_TARGET)));
+			if (where.isEmpty()) {
+				md.append(String.format(Locale.ROOT, "| starter ≥ %.1f× bare throughput at every concurrency | – | "
+						+ "not measured |%n", THROUGHPUT_TARGET));
+			}
+			else {
+				md.append(String.format(Locale.ROOT, "| starter ≥ %.1f× bare throughput at every concurrency | "
+						+ "lowest %.2f× (%s) | %s |%n", THROUGHPUT_TARGET, worst, where,
+						met(worst >= THROUGHPUT_TARGET)));
+			}
 		}
 		Optional<PreparationRow> starter = preparation("starterMd5");
 		Optional<PreparationRow> bare = preparation("bareMd5");

@@ -142,7 +142,8 @@ class HarnessSmokeTests {
 			.contains("| throughput ≥ 0.90×, 0 ms | ")
 			.contains("| throughput ≥ 0.98×, 50 ms | – | not measured |")
 			.contains("Not run: a client: a reason.")
-			.contains("each client runs in 2 new JVMs of its own")
+			.contains("runs in 2 new JVMs of its own")
+			.contains("| starter ≥ 0.9× bare throughput at every concurrency | – | not measured |")
 			.contains(Runtime.version().toString());
 		assertThat(Files.readString(out.resolve(Report.CHART))).startsWith("<svg").endsWith("</svg>\n");
 	}

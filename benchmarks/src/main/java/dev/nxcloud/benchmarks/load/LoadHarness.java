@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * JIT is idle, since a JIT still compiling takes CPU from whichever client runs next. Then the clients are measured
  * in alternating order over several rounds, so that all see the same machine, each measured run right after an
  * unmeasured lead-in of the same client; the rounds take a client's JVMs in turn, and its figures are their runs
- * merged. With no forks, the clients all run in this JVM: each runs for twice the warm-up time at the highest
- * concurrency first, then is warmed up again at each concurrency, and measured in the same way.
+ * merged. Before the first concurrency, every client runs for twice the warm-up time at the highest concurrency, in
+ * a JVM then closed, to warm the simulator and the machine up: without it the first concurrency's measured runs grew
+ * faster from one to the next. With no forks, the clients all run in this JVM, that first warm-up included, and are
+ * warmed up again at each concurrency and measured in the same way.
  */
 public final class LoadHarness {
 
@@ -95,28 +97,21 @@ public final class LoadHarness {
 			maxConcurrency = Math.max(maxConcurrency, concurrency);
 		}
 		List<Row> rows = new ArrayList<>();
-		if (this.settings.forks() == 0) {
-			Map<String, List<LoadClient>> clients = open(baseUrl, maxConcurrency);
-			try {
-				warmUp(clients, maxConcurrency, this.settings.warmup().multipliedBy(2));
-				for (int concurrency : this.settings.concurrencies()) {
-					rows.addAll(measure(clients, latencyMillis, concurrency, progress));
+		int forks = this.settings.forks();
+		Map<String, List<LoadClient>> clients = open(baseUrl, maxConcurrency, Math.min(forks, 1));
+		try {
+			warmUp(clients, maxConcurrency, this.settings.warmup().multipliedBy(2));
+			for (int concurrency : this.settings.concurrencies()) {
+				if (forks > 0) {
+					close(clients);
+					clients = Map.of();
+					clients = open(baseUrl, maxConcurrency, forks);
 				}
-			}
-			finally {
-				close(clients);
+				rows.addAll(measure(clients, latencyMillis, concurrency, progress));
 			}
 		}
-		else {
-			for (int concurrency : this.settings.concurrencies()) {
-				Map<String, List<LoadClient>> clients = open(baseUrl, maxConcurrency);
-				try {
-					rows.addAll(measure(clients, latencyMillis, concurrency, progress));
-				}
-				finally {
-					close(clients);
-				}
-			}
+		finally {
+			close(clients);
 		}
 		return rows;
 	}
@@ -156,21 +151,21 @@ public final class LoadHarness {
 	}
 
 	/**
-	 * Open each client that runs, in this JVM or in as many JVMs of its own as the settings' forks, by name.
+	 * Open each client that runs, in this JVM or in JVMs of its own, by name.
 	 */
-	private Map<String, List<LoadClient>> open(String baseUrl, int maxConcurrency) {
+	private Map<String, List<LoadClient>> open(String baseUrl, int maxConcurrency, int forks) {
 		Map<String, List<LoadClient>> clients = new LinkedHashMap<>();
 		boolean starterDefaultPool = this.settings.starterDefaultPool();
 		try {
 			for (String client : CLIENTS) {
 				if (runs(client)) {
-					List<LoadClient> forks = new ArrayList<>();
-					clients.put(client, forks);
-					if (this.settings.forks() == 0) {
-						forks.add(LocalClient.open(client, baseUrl, maxConcurrency, starterDefaultPool));
+					List<LoadClient> jvms = new ArrayList<>();
+					clients.put(client, jvms);
+					if (forks == 0) {
+						jvms.add(LocalClient.open(client, baseUrl, maxConcurrency, starterDefaultPool));
 					}
-					for (int fork = 0; fork < this.settings.forks(); fork++) {
-						forks.add(ClientProcess.fork(client, baseUrl, maxConcurrency, starterDefaultPool));
+					for (int fork = 0; fork < forks; fork++) {
+						jvms.add(ClientProcess.fork(client, baseUrl, maxConcurrency, starterDefaultPool));
 					}
 				}
 			}
