@@ -138,7 +138,7 @@ final class Report {
 				+ "At each concurrency, each client then runs in %d new JVMs of its own, as JMH "
 				+ "forks a benchmark, so that the JIT compiles the code the clients share (Reactor, Netty, Spring's "
 				+ "HTTP layer) for that client at that concurrency alone. Each JVM is warmed up at that concurrency "
-				+ "and left until its JIT is idle before the next one runs. ", this.forks) + measured
+				+ "for twice the warm-up time, and left until its JIT is idle before the next one runs. ", this.forks) + measured
 				+ " Each measured run takes the client's next JVM.";
 	}
 

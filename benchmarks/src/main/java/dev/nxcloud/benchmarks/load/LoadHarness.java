@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * At each concurrency, each client runs in new JVMs of its own ({@link ClientProcess}), as JMH forks a benchmark: the
  * JIT then compiles the code the clients share (Reactor, Netty, Spring's HTTP layer) for that client's calls at that
- * concurrency alone, not for another client's or for another concurrency's. Every JVM is warmed up and left until its
- * JIT is idle, since a JIT still compiling takes CPU from whichever client runs next. Then the clients are measured
- * in alternating order over several rounds, so that all see the same machine, each measured run right after an
- * unmeasured lead-in of the same client; the rounds take a client's JVMs in turn, and its figures are their runs
- * merged. Before the first concurrency, every client runs for twice the warm-up time at the highest concurrency, in
+ * concurrency alone, not for another client's or for another concurrency's. Every JVM is warmed up, for twice the
+ * warm-up time since it starts cold, and left until its JIT is idle, since a JIT still compiling takes CPU from
+ * whichever client runs next. Then the clients are measured in alternating order over several rounds, so that all
+ * see the same machine, each measured run right after an unmeasured lead-in of the same client; the rounds take a
+ * client's JVMs in turn, and its figures are their runs merged. Before the first concurrency, every client runs for twice the warm-up time at the highest concurrency, in
  * a JVM then closed, to warm the simulator and the machine up: without it the first concurrency's measured runs grew
  * faster from one to the next. With no forks, the clients all run in this JVM, that first warm-up included, and are
  * warmed up again at each concurrency and measured in the same way.
@@ -122,7 +122,8 @@ public final class LoadHarness {
 	 */
 	private List<Row> measure(Map<String, List<LoadClient>> clients, int latencyMillis, int concurrency,
 			Consumer<String> progress) {
-		warmUp(clients, concurrency, this.settings.warmup());
+		warmUp(clients, concurrency,
+				(this.settings.forks() > 0) ? this.settings.warmup().multipliedBy(2) : this.settings.warmup());
 		Duration leadIn = (this.settings.warmup().compareTo(LEAD_IN) < 0) ? this.settings.warmup() : LEAD_IN;
 		Map<String, Window> measured = new LinkedHashMap<>();
 		Map<String, List<String>> rounds = new LinkedHashMap<>();
